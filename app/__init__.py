@@ -1,0 +1,1 @@
+"""Peer recovery support platform."""

@@ -1,0 +1,131 @@
+"""``/auth``: tokens for people (password grant), rotation, sign-out; and ``/me``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Form, Request, Response, status
+
+from app.auth import service
+from app.auth.dependencies import CurrentPrincipal
+from app.auth.schemas import LogoutRequest, MeRead, RefreshRequest, TokenRead
+from app.auth.throttle import LoginThrottle
+from app.core import audit
+from app.core.db import SessionDep
+from app.core.errors import DomainError, problem_responses
+from app.core.security import Principal
+from app.users.models import User
+
+router = APIRouter(tags=["auth"])
+
+class InvalidGrant(DomainError):
+    status = 400
+    title = "Invalid grant"
+    slug = "invalid-grant"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, error="invalid_grant")
+
+
+class UnsupportedGrantType(DomainError):
+    status = 400
+    title = "Unsupported grant type"
+    slug = "unsupported-grant-type"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, error="unsupported_grant_type")
+
+
+def _client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+@router.post(
+    "/auth/token",
+    response_model=TokenRead,
+    responses=problem_responses(400, 429),
+    summary="Sign in (OAuth2 password grant)",
+)
+def issue_token(
+    request: Request,
+    db: SessionDep,
+    grant_type: Annotated[Literal["password", "client_credentials"], Form()],
+    username: Annotated[str | None, Form(max_length=320)] = None,
+    password: Annotated[str | None, Form(max_length=200)] = None,
+) -> TokenRead:
+    if grant_type != "password":
+        raise UnsupportedGrantType("Integrator credentials are not enabled on this server.")
+    if not username or not password:
+        raise InvalidGrant("username and password are required.")
+    throttle: LoginThrottle = request.app.state.login_throttle
+    ip = _client_ip(request)
+    throttle.check(username=username, ip=ip)
+
+    user, ok = service.authenticate(db=db, email=username, password=password)
+    if not ok or user is None:
+        throttle.failed(username=username, ip=ip)
+        if user is not None:
+            _identify(request, user)
+        raise InvalidGrant("The email or password is not correct.")
+
+    throttle.succeeded(username=username)
+    _identify(request, user)
+    issued = service.issue_tokens(
+        db=db,
+        user=user,
+        settings=request.app.state.settings,
+        secret=request.app.state.secret_key,
+    )
+    return TokenRead(
+        access_token=issued.access_token,
+        expires_in=issued.expires_in,
+        refresh_token=issued.refresh_token,
+    )
+
+
+def _identify(request: Request, user: User) -> None:
+    audit.trail_of(request).identify(
+        Principal(
+            user_id=user.id,
+            role=user.role,  # type: ignore[arg-type]
+            organisation_id=user.organisation_id,
+            participant_id=user.participant_id,
+        )
+    )
+
+
+@router.post(
+    "/auth/refresh",
+    response_model=TokenRead,
+    responses=problem_responses(401),
+    summary="Exchange a refresh token for new tokens (rotating)",
+)
+def refresh_token(request: Request, db: SessionDep, body: RefreshRequest) -> TokenRead:
+    issued = service.rotate(
+        db=db,
+        refresh_token=body.refresh_token,
+        settings=request.app.state.settings,
+        secret=request.app.state.secret_key,
+    )
+    return TokenRead(
+        access_token=issued.access_token,
+        expires_in=issued.expires_in,
+        refresh_token=issued.refresh_token,
+    )
+
+
+@router.post(
+    "/auth/logout",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Sign out: revoke the refresh token and its family",
+)
+def logout(db: SessionDep, body: LogoutRequest) -> Response:
+    service.logout(db=db, refresh_token=body.refresh_token)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/me", response_model=MeRead, summary="The signed-in account")
+def read_me(db: SessionDep, principal: CurrentPrincipal) -> User:
+    user = db.get(User, principal.user_id)
+    assert user is not None  # get_principal loaded it in this session
+    return user

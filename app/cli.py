@@ -1,0 +1,99 @@
+"""Command line: ``python -m app migrate | create-admin | seed-demo``.
+
+Exit codes: 0 when done; 2 with a one-line reason on bad input or a refused change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from alembic import command
+from alembic.config import Config
+from pydantic import ValidationError
+from sqlalchemy import select
+
+from app.core.config import get_settings
+from app.core.db import Database, make_engine
+from app.core.errors import DomainError
+from app.organisations import service as organisations
+from app.users import service as users
+from app.users.models import User
+from app.users.schemas import UserCreate
+
+cli = typer.Typer(add_completion=False, no_args_is_help=True, help="Peer recovery support platform.")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _fail(reason: str) -> None:
+    typer.echo(f"error: {reason}", err=True)
+    raise typer.Exit(code=2)
+
+
+def _database() -> Database:
+    return Database(make_engine(get_settings().sqlalchemy_url))
+
+
+@cli.command()
+def migrate() -> None:
+    """Bring the database schema up to date."""
+    settings = get_settings()
+    if settings.sqlalchemy_url.startswith("sqlite"):
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    config = Config(str(ROOT / "alembic.ini"))
+    config.set_main_option("sqlalchemy.url", settings.sqlalchemy_url.replace("%", "%%"))
+    command.upgrade(config, "head")
+    typer.echo("database is up to date")
+
+
+@cli.command("create-admin")
+def create_admin(
+    org: Annotated[str, typer.Option(help="Organisation name (created if missing).")],
+    email: Annotated[str, typer.Option(help="The admin's sign-in email.")],
+    password: Annotated[str, typer.Option(help="At least 12 characters.")],
+    name: Annotated[str, typer.Option(help="Display name.")] = "Administrator",
+) -> None:
+    """Create an organisation's admin account."""
+    if not org.strip():
+        _fail("--org must not be empty")
+    try:
+        data = UserCreate(email=email, password=password, role="admin", display_name=name)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        _fail(f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}")
+        return
+    database = _database()
+    with database.session() as db:
+        try:
+            organisation = organisations.get_or_create(db=db, name=org.strip())
+            user = users.create(db=db, organisation_id=organisation.id, data=data)
+            db.commit()
+        except DomainError as exc:
+            _fail(exc.detail)
+            return
+    typer.echo(f"created admin {user.email} in {organisation.name}")
+
+
+@cli.command("seed-demo")
+def seed_demo(
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Do nothing when any account exists.")
+    ] = False,
+) -> None:
+    """Load a fictional demo organisation (accounts, participants, consents, matches)."""
+    from app import demo  # imported here: only this command needs it
+
+    database = _database()
+    with database.session() as db:
+        if if_empty and db.scalar(select(User.id).limit(1)) is not None:
+            typer.echo("database already has data; demo not loaded")
+            return
+        if db.scalar(select(User.id).where(User.email == demo.ADMIN_EMAIL)) is not None:
+            typer.echo("demo data already loaded")
+            return
+        demo.load(db=db)
+        db.commit()
+    typer.echo("demo data loaded")
+    typer.echo(demo.logins_text())

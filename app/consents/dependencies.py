@@ -1,0 +1,35 @@
+"""Loader for a consent addressed by its own id."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from app.auth.dependencies import CurrentPrincipal
+from app.consents.models import Consent
+from app.core import audit
+from app.core.db import SessionDep
+from app.core.errors import NotFound
+from app.participants.access import readable_participants
+from app.participants.models import Participant
+
+
+def consent_for_read(
+    consent_id: uuid.UUID, request: Request, db: SessionDep, principal: CurrentPrincipal
+) -> Consent:
+    """The consent, if the caller may see its participant; 404 otherwise."""
+    consent = db.get(Consent, consent_id)
+    if consent is None:
+        raise NotFound("Consent not found.")
+    audit.trail_of(request).touch(consent.participant_id)
+    readable = db.scalar(
+        readable_participants(principal).where(Participant.id == consent.participant_id)
+    )
+    if readable is None:
+        raise NotFound("Consent not found.")
+    return consent
+
+
+ReadableConsent = Annotated[Consent, Depends(consent_for_read)]

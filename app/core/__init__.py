@@ -1,0 +1,1 @@
+"""Cross-cutting machinery: settings, database, security, errors, audit, HTTP helpers."""

@@ -1,0 +1,95 @@
+"""Settings, read once from the environment (prefix ``PRSS_``, plus ``DATABASE_URL``)."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+MIN_SECRET_LENGTH = 32
+WEAK_SECRETS = frozenset({"changeme", "secret", "development", "change-me", "password"})
+
+
+class InsecureConfiguration(RuntimeError):
+    """Raised at start-up when production would run with unsafe settings."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PRSS_", extra="ignore")
+
+    env: Literal["development", "production"] = "development"
+    data_dir: Path = Path("./var")
+    database_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("DATABASE_URL", "PRSS_DATABASE_URL")
+    )
+    redis_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("REDIS_URL", "PRSS_REDIS_URL")
+    )
+    secret_key: str | None = None
+
+    access_token_minutes: int = 15
+    refresh_token_days: int = 14
+    jwt_issuer: str = "prss"
+    jwt_audience: str = "prss-api"
+
+    # Sign-in throttling: failures counted per account and per client address.
+    login_failures_per_account: int = 5
+    login_failures_per_ip: int = 20
+    login_failure_window_seconds: int = 900
+
+    max_body_bytes: int = 1024 * 1024
+    cors_origins: list[str] = []
+    alert_escalation_minutes: int = 15
+
+    @field_validator("database_url")
+    @classmethod
+    def _psycopg_driver(cls, value: str | None) -> str | None:
+        # Accept the usual postgres:// spellings and route them to psycopg 3.
+        if value is None:
+            return None
+        for prefix in ("postgres://", "postgresql://"):
+            if value.startswith(prefix):
+                return "postgresql+psycopg://" + value[len(prefix) :]
+        return value
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'prss.db').resolve()}"
+
+    def resolved_secret_key(self) -> str:
+        """The signing secret; generated once into the data folder in development."""
+        if self.secret_key:
+            if self.is_production and _is_weak(self.secret_key):
+                raise InsecureConfiguration(
+                    f"PRSS_SECRET_KEY is too weak: use at least {MIN_SECRET_LENGTH} random characters"
+                )
+            return self.secret_key
+        if self.is_production:
+            raise InsecureConfiguration("PRSS_SECRET_KEY must be set in production")
+        path = self.data_dir / "secret_key"
+        if path.exists():
+            return path.read_text().strip()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        path.touch(mode=0o600)
+        path.write_text(key)
+        return key
+
+
+def _is_weak(secret: str) -> bool:
+    return len(secret) < MIN_SECRET_LENGTH or secret.lower() in WEAK_SECRETS or len(set(secret)) < 10
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,124 @@
+"""HTTP plumbing shared by every route: request ids, security headers, body limits, ETags."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from typing import Any
+
+from fastapi import Request
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.core.errors import PreconditionFailed, PreconditionRequired, problem
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+SPA_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+API_CSP = "default-src 'none'; frame-ancestors 'none'"
+
+
+class RequestContextMiddleware:
+    """Gives each request an id, refuses oversized bodies, and sets the response headers
+    every answer carries (security headers; ``no-store`` on the API, which serves personal
+    data)."""
+
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int, api_prefix: str = "/api/") -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+        self.api_prefix = api_prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        incoming = dict(scope.get("headers") or [])
+        supplied = incoming.get(b"x-request-id", b"").decode("latin-1")
+        request_id = supplied if _REQUEST_ID.match(supplied) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+        path: str = scope["path"]
+        is_api = path.startswith(self.api_prefix)
+        is_docs = path.startswith("/docs") or path.startswith("/redoc")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["X-Request-ID"] = request_id
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["Referrer-Policy"] = "no-referrer"
+                headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
+                headers["X-Frame-Options"] = "DENY"
+                if is_api:
+                    headers["Cache-Control"] = "no-store"
+                    headers.setdefault("Content-Security-Policy", API_CSP)
+                elif not is_docs:
+                    headers.setdefault("Content-Security-Policy", SPA_CSP)
+            await send(message)
+
+        declared = incoming.get(b"content-length")
+        if declared is not None:
+            try:
+                too_big = int(declared) > self.max_body_bytes
+            except ValueError:
+                too_big = True
+            if too_big:
+                await self._too_large(scope, receive, send_with_headers)
+                return
+
+        received = 0
+
+        async def receive_limited() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    raise BodyTooLarge(self.max_body_bytes)
+            return message
+
+        try:
+            await self.app(scope, receive_limited, send_with_headers)
+        except BodyTooLarge:
+            await self._too_large(scope, receive, send_with_headers)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = problem(
+            413,
+            "Content too large",
+            f"The request body is larger than {self.max_body_bytes} bytes.",
+            slug="content-too-large",
+        )
+        await response(scope, receive, send)
+
+
+class BodyTooLarge(StarletteHTTPException):
+    """Raised while a streamed body grows past the limit (no Content-Length given).
+
+    An HTTPException, so FastAPI's body reader passes it on instead of calling it a
+    parse error."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"The request body is larger than {limit} bytes.")
+
+
+def etag_for(resource_id: Any, version: int) -> str:
+    digest = hashlib.sha256(f"{resource_id}:{version}".encode()).hexdigest()[:20]
+    return f'"{digest}"'
+
+
+def require_if_match(request: Request, current_etag: str) -> None:
+    """Optimistic concurrency: the client must send the ETag it last saw."""
+    header = request.headers.get("if-match")
+    if not header:
+        raise PreconditionRequired("Send If-Match with the ETag you last read.")
+    candidates = [part.strip() for part in header.split(",")]
+    if "*" in candidates or current_etag in candidates:
+        return
+    raise PreconditionFailed("The resource was changed by someone else; reload it and try again.")

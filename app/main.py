@@ -1,0 +1,131 @@
+"""The application factory: settings, database, middleware, routers, and the web UI."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+
+from app.audit.router import router as audit_router
+from app.auth.router import router as auth_router
+from app.auth.throttle import LoginThrottle
+from app.consents.router import router as consents_router
+from app.core.config import Settings, get_settings
+from app.core.db import Database, make_engine
+from app.core.errors import Problem, install_handlers, problem_responses
+from app.core.http import RequestContextMiddleware
+from app.participants.router import router as participants_router
+from app.system.router import router as system_router
+from app.users.router import router as users_router
+
+API_PREFIX = "/api/v1"
+FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
+
+# Every authenticated route can answer these; routes add their own (409, 412, ...).
+COMMON_RESPONSES = problem_responses(401, 403, 404, 413, 422)
+
+logger = logging.getLogger("prss")
+
+
+def _operation_id(route: APIRoute) -> str:
+    # Generated clients read as "participants-read_participant".
+    return f"{route.tags[0]}-{route.name}" if route.tags else route.name
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="Peer Recovery Support API",
+        version="1.0.0",
+        summary="Participants, recovery plans, crisis support and outcomes for peer recovery programmes.",
+        generate_unique_id_function=_operation_id,
+        docs_url=None if settings.is_production else "/docs",
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.secret_key = settings.resolved_secret_key()
+    app.state.database = database or Database(make_engine(settings.sqlalchemy_url))
+    app.state.login_throttle = LoginThrottle(
+        storage_uri=settings.redis_url or "memory://",
+        per_account=settings.login_failures_per_account,
+        per_ip=settings.login_failures_per_ip,
+        window_seconds=settings.login_failure_window_seconds,
+    )
+
+    install_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match",
+                           "Idempotency-Key"],
+            expose_headers=["ETag", "Location", "Retry-After", "X-Request-ID"],
+        )
+    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+
+    api = APIRouter(prefix=API_PREFIX, responses=COMMON_RESPONSES)
+    for router in (
+        system_router,
+        auth_router,
+        users_router,
+        participants_router,
+        consents_router,
+        audit_router,
+    ):
+        api.include_router(router)
+    app.include_router(api)
+    _mount_web_ui(app)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    if app.openapi_schema is None:
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            summary=app.summary,
+            routes=app.routes,
+        )
+        schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = (
+            Problem.model_json_schema()
+        )
+        app.openapi_schema = schema
+    return app.openapi_schema
+
+
+_PLACEHOLDER = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Peer Recovery Support</title></head>
+<body><main><h1>Peer Recovery Support</h1>
+<p>The API is running. The web UI has not been built; see the README.</p>
+<p><a href="/docs">API documentation</a></p></main></body></html>
+"""
+
+
+def _mount_web_ui(app: FastAPI) -> None:
+    if (FRONTEND_DIST / "index.html").exists():
+        app.mount("/", StaticFiles(directory=FRONTEND_DIST, html=True), name="web-ui")
+        return
+
+    @app.get("/", include_in_schema=False)
+    def placeholder() -> HTMLResponse:
+        return HTMLResponse(_PLACEHOLDER)
+
+
+def __getattr__(name: str) -> Any:
+    # ``app.main:app`` is built on first use rather than at import, so importing this
+    # module (tests, tools) neither reads the environment nor opens a database.
+    if name == "app":
+        instance = create_app()
+        globals()["app"] = instance
+        return instance
+    raise AttributeError(name)

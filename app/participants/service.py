@@ -1,0 +1,128 @@
+"""Intake, profile changes, search and withdrawal of participants."""
+
+from __future__ import annotations
+
+import unicodedata
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import exists
+from sqlalchemy.orm import Session
+
+from app.consents.models import Consent
+from app.core.base import utcnow
+from app.core.errors import Conflict
+from app.core.pagination import paginate
+from app.core.security import Principal
+from app.matching import service as matching
+from app.matching.models import PeerMatch
+from app.participants.access import readable_participants
+from app.participants.models import Participant
+from app.participants.schemas import ParticipantCreate, ParticipantUpdate
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of ``text``: "Zoë" and "ZOE" both fold to "zoe"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def search_name_of(preferred_name: str, legal_name: str | None) -> str:
+    return fold(" ".join(part for part in (preferred_name, legal_name) if part))
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+@dataclass(frozen=True)
+class ParticipantFilters:
+    q: str | None = None
+    status: str | None = None
+    risk_level: str | None = None
+    specialist_id: uuid.UUID | None = None
+
+
+def intake(*, db: Session, principal: Principal, data: ParticipantCreate) -> Participant:
+    fields = data.model_dump(exclude={"enrolment_consent"})
+    participant = Participant(
+        **fields,
+        organisation_id=principal.organisation_id,
+        search_name=search_name_of(data.preferred_name, data.legal_name),
+        status="active",
+        enrolled_at=utcnow(),
+        intake_by_user_id=principal.user_id,
+    )
+    db.add(participant)
+    db.flush()
+    db.add(
+        Consent(
+            organisation_id=participant.organisation_id,
+            participant_id=participant.id,
+            kind="enrolment",
+            signed_at=data.enrolment_consent.signed_at,
+            signature=data.enrolment_consent.signature,
+            created_by_user_id=principal.user_id,
+        )
+    )
+    db.flush()
+    return participant
+
+
+def list_page(
+    *,
+    db: Session,
+    principal: Principal,
+    filters: ParticipantFilters,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[Participant], str | None]:
+    stmt = readable_participants(principal)
+    if filters.q:
+        stmt = stmt.where(
+            Participant.search_name.like(f"%{_escape_like(fold(filters.q))}%", escape="\\")
+        )
+    if filters.status:
+        stmt = stmt.where(Participant.status == filters.status)
+    if filters.risk_level:
+        stmt = stmt.where(Participant.risk_level == filters.risk_level)
+    if filters.specialist_id:
+        stmt = stmt.where(
+            exists().where(
+                PeerMatch.participant_id == Participant.id,
+                PeerMatch.specialist_id == filters.specialist_id,
+                PeerMatch.status == "active",
+            )
+        )
+    return paginate(
+        db,
+        stmt,
+        keys=[(Participant.search_name, False), (Participant.id, False)],
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+def update(*, db: Session, participant: Participant, data: ParticipantUpdate) -> Participant:
+    for name, value in data.model_dump(exclude_unset=True).items():
+        setattr(participant, name, value)
+    participant.search_name = search_name_of(participant.preferred_name, participant.legal_name)
+    db.flush()
+    return participant
+
+
+def withdraw(
+    *, db: Session, participant: Participant, by: uuid.UUID, reason: str | None
+) -> Participant:
+    """The participant's voluntary exit: open matches end, the record is kept."""
+    if participant.status == "withdrawn":
+        raise Conflict("The participant has already withdrawn.")
+    participant.status = "withdrawn"
+    participant.withdrawn_at = utcnow()
+    participant.withdrawal_reason = reason
+    matching.end_open_matches(
+        db=db, participant_id=participant.id, by=by, reason="participant withdrew"
+    )
+    db.flush()
+    return participant

@@ -1,0 +1,87 @@
+"""Test harness: a fresh database per run, built with ``alembic upgrade head``; every test
+runs inside a transaction that is rolled back, with an app wired to that transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import Connection, Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.core.config import Settings
+from app.core.db import Database, make_engine
+from app.main import create_app
+from tests import database as test_database
+from tests.factories import World, build_world
+
+TEST_SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if test_database.on_postgres():
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (run make test-postgres)")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    folder = tmp_path_factory.mktemp("db")
+    with test_database.throwaway_database(folder) as url:
+        engine = make_engine(url)
+        with engine.begin() as connection:
+            test_database.upgrade(connection)
+        yield engine
+        engine.dispose()
+
+
+@pytest.fixture
+def connection(engine: Engine) -> Iterator[Connection]:
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        try:
+            yield connection
+        finally:
+            transaction.rollback()
+
+
+@pytest.fixture
+def sessions(connection: Connection) -> sessionmaker[Session]:
+    # Every session joins the test's transaction through a savepoint, so the app can
+    # commit and roll back as it does in production while nothing outlives the test.
+    return sessionmaker(
+        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
+
+
+@pytest.fixture
+def db(sessions: sessionmaker[Session]) -> Iterator[Session]:
+    with sessions() as session:
+        yield session
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(env="development", secret_key=TEST_SECRET, data_dir=tmp_path)
+
+
+@pytest.fixture
+def app(settings: Settings, engine: Engine, sessions: sessionmaker[Session]) -> FastAPI:
+    return create_app(settings=settings, database=Database(engine, sessions))
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, base_url="https://testserver") as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def world(db: Session, settings: Settings) -> World:
+    return build_world(db, settings)
