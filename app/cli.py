@@ -87,13 +87,28 @@ def seed_demo(
 
     database = _database()
     with database.session() as db:
-        if if_empty and db.scalar(select(User.id).limit(1)) is not None:
-            typer.echo("database already has data; demo not loaded")
-            return
         if db.scalar(select(User.id).where(User.email == demo.ADMIN_EMAIL)) is not None:
             typer.echo("demo data already loaded")
+            typer.echo(demo.logins_text())
+            return
+        if if_empty and db.scalar(select(User.id).limit(1)) is not None:
+            typer.echo("database already has data; demo not loaded")
             return
         demo.load(db=db)
         db.commit()
     typer.echo("demo data loaded")
     typer.echo(demo.logins_text())
+
+
+@cli.command()
+def openapi() -> None:
+    """Print the OpenAPI document generated from the code (what openapi.json holds)."""
+    import json
+
+    from app.core.config import Settings
+    from app.main import create_app
+
+    # The document does not depend on the secret or the database; nothing is opened.
+    settings = Settings(secret_key="openapi-generation-only-" + "x" * 32)
+    document = create_app(settings=settings).openapi()
+    typer.echo(json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False))

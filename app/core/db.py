@@ -21,6 +21,7 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 15})
         event.listen(engine, "connect", _configure_sqlite)
+        event.listen(engine, "begin", _begin_immediate)
         return engine
     return create_engine(
         url,
@@ -32,11 +33,22 @@ def make_engine(url: str) -> Engine:
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # Python's sqlite3 starts transactions lazily, at the first write, so reads before it
+    # are not isolated and savepoints misbehave. Take over: no implicit transactions, and
+    # an explicit BEGIN IMMEDIATE (see _begin_immediate).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _begin_immediate(connection: Any) -> None:
+    # Take the write lock when the transaction starts: almost every request writes (its
+    # audit rows), and a read-then-write transaction that upgrades its lock late fails at
+    # once when another writer went first, where this one waits its turn instead.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 class Database:

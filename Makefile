@@ -1,0 +1,54 @@
+# Entry points: `make run` serves the app with demo data; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+
+export PRSS_DATA_DIR ?= ./var
+
+.PHONY: install run test test-backend test-postgres lint format openapi openapi-check clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/python -m app migrate
+	$(BIN)/python -m app seed-demo --if-empty
+	@echo "Serving on http://127.0.0.1:$(PORT)  (API docs: http://127.0.0.1:$(PORT)/docs)"
+	$(BIN)/uvicorn app.main:app --host 127.0.0.1 --port $(PORT) --proxy-headers
+
+test: install lint openapi-check test-backend
+
+test-backend: install
+	env -u DATABASE_URL $(BIN)/pytest -n 2 -q
+
+test-postgres: install
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 -q
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy app tests
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+openapi: install
+	$(BIN)/python -m app openapi > openapi.json
+
+openapi-check: install
+	@$(BIN)/python -m app openapi | diff -u openapi.json - > /dev/null \
+		|| { echo "openapi.json is stale: run 'make openapi' and commit it"; exit 1; }
+	@echo "openapi.json matches the code"
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
