@@ -56,9 +56,10 @@ def access_log_page(
     )
     events, next_cursor = paginate(db, stmt, keys=NEWEST_FIRST, limit=limit, cursor=cursor)
     actor_ids = {e.actor_id for e in events if e.actor_id is not None}
-    names = dict(
-        db.execute(select(User.id, User.display_name).where(User.id.in_(actor_ids))).tuples()
-    ) if actor_ids else {}
+    names: dict[uuid.UUID, str] = {}
+    if actor_ids:
+        rows = db.execute(select(User.id, User.display_name).where(User.id.in_(actor_ids)))
+        names = {row.id: row.display_name for row in rows}
     entries = [
         AccessLogEntry(
             occurred_at=e.occurred_at,

@@ -48,7 +48,9 @@ def _begin_immediate(connection: Any) -> None:
     # Take the write lock when the transaction starts: almost every request writes (its
     # audit rows), and a read-then-write transaction that upgrades its lock late fails at
     # once when another writer went first, where this one waits its turn instead.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # A read-only caller (the readiness probe) may ask for a plain deferred BEGIN.
+    mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+    connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 class Database:

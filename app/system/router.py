@@ -31,7 +31,8 @@ def ready(request: Request) -> HealthRead:
     database: Database = request.app.state.database
     try:
         with database.engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
+            # Read-only: on SQLite, do not queue behind writers for the write lock.
+            connection.execution_options(sqlite_begin="DEFERRED").execute(text("SELECT 1"))
     except Exception as exc:
         raise ServiceUnavailable("The database is not reachable.") from exc
     return HealthRead(status="ready")

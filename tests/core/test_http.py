@@ -1,0 +1,102 @@
+"""Headers every answer carries, body limits, problem+json errors, and the probes."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.core.config import Settings
+from app.core.db import Database
+from app.main import create_app
+from tests.conftest import TEST_SECRET
+
+
+def test_api_answers_carry_security_headers_and_no_store(client, world):
+    response = client.get("/api/v1/me", headers=world.headers(world.specialist))
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "no-referrer"
+    assert "max-age=" in response.headers["strict-transport-security"]
+    assert response.headers["cache-control"] == "no-store"
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+
+
+def test_the_web_page_has_a_content_security_policy(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_a_request_id_is_returned_and_a_sane_one_is_kept(client):
+    assert len(client.get("/api/v1/health").headers["x-request-id"]) >= 8
+    kept = client.get("/api/v1/health", headers={"X-Request-ID": "abc12345-trace"})
+    assert kept.headers["x-request-id"] == "abc12345-trace"
+    replaced = client.get("/api/v1/health", headers={"X-Request-ID": "<script>"})
+    assert replaced.headers["x-request-id"] != "<script>"
+
+
+def test_an_oversized_body_is_413(client, world):
+    big = {"preferred_name": "x" * (1024 * 1024 + 10)}
+    response = client.post("/api/v1/participants", json=big, headers=world.headers(world.specialist))
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_an_oversized_streamed_body_is_413(client, world):
+    def chunks():
+        for _ in range(20):
+            yield b"x" * 65536
+
+    response = client.post(
+        "/api/v1/participants",
+        content=chunks(),
+        headers={**world.headers(world.specialist), "Content-Type": "application/json"},
+    )
+    assert response.status_code == 413
+
+
+def test_unknown_paths_and_methods_are_problem_json(client):
+    missing = client.get("/api/v1/nowhere")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
+    assert missing.json()["status"] == 404
+    wrong = client.delete("/api/v1/health")
+    assert wrong.status_code == 405
+    assert wrong.headers["content-type"] == "application/problem+json"
+
+
+def test_malformed_json_is_a_clear_4xx(client, world):
+    response = client.post(
+        "/api/v1/participants",
+        content=b"{not json",
+        headers={**world.headers(world.specialist), "Content-Type": "application/json"},
+    )
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_health_and_ready_need_no_token(client):
+    assert client.get("/api/v1/health").json() == {"status": "ok"}
+    assert client.get("/api/v1/ready").json() == {"status": "ready"}
+
+
+def test_ready_is_503_when_the_database_is_unreachable(tmp_path):
+    from sqlalchemy import create_engine
+
+    unreachable = create_engine("postgresql+psycopg://nobody@127.0.0.1:1/none")
+    settings = Settings(secret_key=TEST_SECRET, data_dir=tmp_path)
+    with TestClient(create_app(settings=settings, database=Database(unreachable))) as client:
+        response = client.get("/api/v1/ready")
+    assert response.status_code == 503
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("path", ["/docs", "/openapi.json"])
+def test_docs_are_served_outside_production(client, path):
+    assert client.get(path).status_code == 200
+
+
+def test_production_turns_the_docs_off(tmp_path):
+    settings = Settings(env="production", secret_key="k" * 20 + "abcdefghijklmnopqrstuvwxyz",
+                        data_dir=tmp_path)
+    with TestClient(create_app(settings=settings)) as client:
+        assert client.get("/docs").status_code == 404

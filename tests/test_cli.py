@@ -1,0 +1,104 @@
+"""The command line: migrate, create-admin, seed-demo; clear exit codes on bad input."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from app.cli import cli
+from app.core.config import get_settings
+from app.core.db import make_engine
+from app.matching.models import PeerMatch
+from app.participants.models import Participant
+from app.users.models import User
+from tests import database
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def fresh_url(tmp_path, monkeypatch) -> Iterator[str]:
+    with database.throwaway_database(tmp_path) as url:
+        monkeypatch.setenv("DATABASE_URL", url)
+        monkeypatch.setenv("PRSS_DATA_DIR", str(tmp_path))
+        get_settings.cache_clear()
+        try:
+            yield url
+        finally:
+            get_settings.cache_clear()
+
+
+def run(*args: str):
+    return runner.invoke(cli, list(args))
+
+
+def count(url: str, stmt) -> int:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return int(connection.scalar(stmt) or 0)
+    finally:
+        engine.dispose()
+
+
+def test_migrate_then_create_admin(fresh_url):
+    assert run("migrate").exit_code == 0
+    result = run("create-admin", "--org", "Lakeside Peers", "--email", "Admin@Example.org",
+                 "--password", "a long enough passphrase")
+    assert result.exit_code == 0, result.output
+    assert "admin@example.org" in result.output
+    assert count(fresh_url, select(func.count()).select_from(User).where(User.role == "admin")) == 1
+
+
+@pytest.mark.parametrize(
+    "args,reason",
+    [
+        (["--email", "not-an-email", "--password", "a long enough passphrase"], "email"),
+        (["--email", "a@example.org", "--password", "short"], "password"),
+    ],
+)
+def test_create_admin_refuses_bad_input_with_one_line(fresh_url, args, reason):
+    run("migrate")
+    result = run("create-admin", "--org", "Lakeside Peers", *args)
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and reason in lines[0]
+
+
+def test_create_admin_refuses_a_duplicate(fresh_url):
+    run("migrate")
+    args = ["create-admin", "--org", "Lakeside", "--email", "a@example.org",
+            "--password", "a long enough passphrase"]
+    assert run(*args).exit_code == 0
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "already exists" in result.output
+
+
+def test_seed_demo_loads_once_and_prints_the_logins(fresh_url):
+    run("migrate")
+    result = run("seed-demo", "--if-empty")
+    assert result.exit_code == 0, result.output
+    assert "demo data loaded" in result.output
+    assert "admin" in result.output and "specialist" in result.output
+    participants = count(fresh_url, select(func.count()).select_from(Participant))
+    assert 8 <= participants <= 12
+    assert count(fresh_url, select(func.count()).select_from(PeerMatch)) > 0
+
+    again = run("seed-demo", "--if-empty")
+    assert again.exit_code == 0
+    assert "already loaded" in again.output
+    assert count(fresh_url, select(func.count()).select_from(Participant)) == participants
+
+
+def test_seed_demo_if_empty_leaves_a_real_database_alone(fresh_url):
+    run("migrate")
+    run("create-admin", "--org", "Real Org", "--email", "real@example.org",
+        "--password", "a long enough passphrase")
+    result = run("seed-demo", "--if-empty")
+    assert result.exit_code == 0
+    assert "not loaded" in result.output
+    assert count(fresh_url, select(func.count()).select_from(Participant)) == 0

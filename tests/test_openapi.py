@@ -1,0 +1,29 @@
+"""The committed openapi.json is what the code generates (mobile clients build on it)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from app.core.config import Settings
+from app.main import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_committed_openapi_matches_the_code(tmp_path):
+    generated = create_app(Settings(secret_key="x" * 40, data_dir=tmp_path)).openapi()
+    committed = json.loads((ROOT / "openapi.json").read_text())
+    assert committed == generated, "openapi.json is stale: run `make openapi` and commit it"
+
+
+def test_every_operation_documents_its_problem_answers(app):
+    document = app.openapi()
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            codes = set(operation["responses"])
+            if path not in ("/api/v1/health",):
+                assert "422" in codes, f"{method} {path}"
+            for code, answer in operation["responses"].items():
+                if int(code) >= 400:
+                    assert "application/problem+json" in answer["content"], f"{method} {path} {code}"
