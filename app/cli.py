@@ -22,7 +22,9 @@ from app.users import service as users
 from app.users.models import User
 from app.users.schemas import UserCreate
 
-cli = typer.Typer(add_completion=False, no_args_is_help=True, help="Peer recovery support platform.")
+cli = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Peer recovery support platform."
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -44,7 +44,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app = FastAPI(
         title="Peer Recovery Support API",
         version="1.0.0",
-        summary="Participants, recovery plans, crisis support and outcomes for peer recovery programmes.",
+        summary=(
+            "Participants, recovery plans, crisis support and outcomes "
+            "for peer recovery programmes."
+        ),
         generate_unique_id_function=_operation_id,
         docs_url=None if settings.is_production else "/docs",
         redoc_url=None,
@@ -66,8 +69,13 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match",
-                           "Idempotency-Key"],
+            allow_headers=[
+                "Authorization",
+                "Content-Type",
+                "If-Match",
+                "If-None-Match",
+                "Idempotency-Key",
+            ],
             expose_headers=["ETag", "Location", "Retry-After", "X-Request-ID"],
         )
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)

@@ -100,8 +100,7 @@ def make_participant(
 
 
 def specialist_profile(db: Session, user: User) -> Specialist:
-    profile = db.query(Specialist).filter_by(user_id=user.id).one()
-    return profile
+    return db.query(Specialist).filter_by(user_id=user.id).one()
 
 
 def make_match(
@@ -167,16 +166,18 @@ def build_world(db: Session, settings: Settings) -> World:
     supervisor = make_user(db, org, "supervisor", name="Sam Supervisor")
     specialist = make_user(db, org, "specialist", name="Pat Peer")
     other_specialist = make_user(db, org, "specialist", name="Robin Peer")
-    matched = make_participant(db, org, preferred_name="Zoë", legal_name="Zoë Martínez",
-                               intake_by=specialist)
+    matched = make_participant(
+        db, org, preferred_name="Zoë", legal_name="Zoë Martínez", intake_by=specialist
+    )
     make_match(db, matched, specialist)
     taken_in = make_participant(db, org, preferred_name="Jordan", intake_by=other_specialist)
     me = make_user(db, org, "participant", participant=matched, name="Zoë")
     other_admin = make_user(db, other_org, "admin")
     other_supervisor = make_user(db, other_org, "supervisor")
     other_org_specialist = make_user(db, other_org, "specialist")
-    stranger = make_participant(db, other_org, preferred_name="Casey",
-                                intake_by=other_org_specialist)
+    stranger = make_participant(
+        db, other_org, preferred_name="Casey", intake_by=other_org_specialist
+    )
     db.commit()
     return World(
         settings=settings,

@@ -46,15 +46,22 @@ def count(url: str, stmt) -> int:
 
 def test_migrate_then_create_admin(fresh_url):
     assert run("migrate").exit_code == 0
-    result = run("create-admin", "--org", "Lakeside Peers", "--email", "Admin@Example.org",
-                 "--password", "a long enough passphrase")
+    result = run(
+        "create-admin",
+        "--org",
+        "Lakeside Peers",
+        "--email",
+        "Admin@Example.org",
+        "--password",
+        "a long enough passphrase",
+    )
     assert result.exit_code == 0, result.output
     assert "admin@example.org" in result.output
     assert count(fresh_url, select(func.count()).select_from(User).where(User.role == "admin")) == 1
 
 
 @pytest.mark.parametrize(
-    "args,reason",
+    ("args", "reason"),
     [
         (["--email", "not-an-email", "--password", "a long enough passphrase"], "email"),
         (["--email", "a@example.org", "--password", "short"], "password"),
@@ -65,13 +72,21 @@ def test_create_admin_refuses_bad_input_with_one_line(fresh_url, args, reason):
     result = run("create-admin", "--org", "Lakeside Peers", *args)
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if line.strip()]
-    assert len(lines) == 1 and reason in lines[0]
+    assert len(lines) == 1
+    assert reason in lines[0]
 
 
 def test_create_admin_refuses_a_duplicate(fresh_url):
     run("migrate")
-    args = ["create-admin", "--org", "Lakeside", "--email", "a@example.org",
-            "--password", "a long enough passphrase"]
+    args = [
+        "create-admin",
+        "--org",
+        "Lakeside",
+        "--email",
+        "a@example.org",
+        "--password",
+        "a long enough passphrase",
+    ]
     assert run(*args).exit_code == 0
     result = run(*args)
     assert result.exit_code == 2
@@ -83,7 +98,8 @@ def test_seed_demo_loads_once_and_prints_the_logins(fresh_url):
     result = run("seed-demo", "--if-empty")
     assert result.exit_code == 0, result.output
     assert "demo data loaded" in result.output
-    assert "admin" in result.output and "specialist" in result.output
+    assert "admin" in result.output
+    assert "specialist" in result.output
     participants = count(fresh_url, select(func.count()).select_from(Participant))
     assert 8 <= participants <= 12
     assert count(fresh_url, select(func.count()).select_from(PeerMatch)) > 0
@@ -96,8 +112,15 @@ def test_seed_demo_loads_once_and_prints_the_logins(fresh_url):
 
 def test_seed_demo_if_empty_leaves_a_real_database_alone(fresh_url):
     run("migrate")
-    run("create-admin", "--org", "Real Org", "--email", "real@example.org",
-        "--password", "a long enough passphrase")
+    run(
+        "create-admin",
+        "--org",
+        "Real Org",
+        "--email",
+        "real@example.org",
+        "--password",
+        "a long enough passphrase",
+    )
     result = run("seed-demo", "--if-empty")
     assert result.exit_code == 0
     assert "not loaded" in result.output

@@ -26,4 +26,6 @@ def test_every_operation_documents_its_problem_answers(app):
                 assert "422" in codes, f"{method} {path}"
             for code, answer in operation["responses"].items():
                 if int(code) >= 400:
-                    assert "application/problem+json" in answer["content"], f"{method} {path} {code}"
+                    assert "application/problem+json" in answer["content"], (
+                        f"{method} {path} {code}"
+                    )

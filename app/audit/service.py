@@ -46,7 +46,12 @@ def list_page(
 
 
 def access_log_page(
-    *, db: Session, participant_id: uuid.UUID, own_user_id: uuid.UUID, limit: int, cursor: str | None
+    *,
+    db: Session,
+    participant_id: uuid.UUID,
+    own_user_id: uuid.UUID,
+    limit: int,
+    cursor: str | None,
 ) -> tuple[list[AccessLogEntry], str | None]:
     """Who else opened the participant's record, newest first."""
     stmt = select(AuditEvent).where(
@@ -66,7 +71,7 @@ def access_log_page(
             actor_name=names.get(e.actor_id) if e.actor_id else None,
             actor_role=e.actor_role,
             action=e.action,
-            outcome=e.outcome,  # type: ignore[arg-type]
+            outcome=e.outcome,
         )
         for e in events
     ]

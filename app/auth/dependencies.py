@@ -15,7 +15,7 @@ from app.core.errors import Forbidden, Unauthorized
 from app.core.security import InvalidToken, Principal, Role, decode_access_token
 from app.users.models import User
 
-TOKEN_URL = "/api/v1/auth/token"
+TOKEN_URL = "/api/v1/auth/token"  # noqa: S105 - a path, not a secret
 
 _bearer = OAuth2PasswordBearer(tokenUrl=TOKEN_URL, auto_error=False)
 

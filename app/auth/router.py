@@ -18,6 +18,7 @@ from app.users.models import User
 
 router = APIRouter(tags=["auth"])
 
+
 class InvalidGrant(DomainError):
     status = 400
     title = "Invalid grant"

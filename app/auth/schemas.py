@@ -11,7 +11,7 @@ from app.core.schemas import InputModel, ReadModel
 
 class TokenRead(ReadModel):
     access_token: str
-    token_type: str = "bearer"
+    token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type
     expires_in: int = Field(description="Seconds until the access token expires.")
     refresh_token: str | None = None
 

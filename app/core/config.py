@@ -71,7 +71,8 @@ class Settings(BaseSettings):
         if self.secret_key:
             if self.is_production and _is_weak(self.secret_key):
                 raise InsecureConfiguration(
-                    f"PRSS_SECRET_KEY is too weak: use at least {MIN_SECRET_LENGTH} random characters"
+                    "PRSS_SECRET_KEY is too weak: "
+                    f"use at least {MIN_SECRET_LENGTH} random characters"
                 )
             return self.secret_key
         if self.is_production:
@@ -87,7 +88,9 @@ class Settings(BaseSettings):
 
 
 def _is_weak(secret: str) -> bool:
-    return len(secret) < MIN_SECRET_LENGTH or secret.lower() in WEAK_SECRETS or len(set(secret)) < 10
+    return (
+        len(secret) < MIN_SECRET_LENGTH or secret.lower() in WEAK_SECRETS or len(set(secret)) < 10
+    )
 
 
 @lru_cache

@@ -154,8 +154,10 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        title = {404: "Not found", 405: "Method not allowed", 413: "Content too large"}.get(exc.status_code, "HTTP error")
-        return problem(exc.status_code, title, str(exc.detail), headers=exc.headers)
+        title = {404: "Not found", 405: "Method not allowed", 413: "Content too large"}.get(
+            exc.status_code, "HTTP error"
+        )
+        return problem(exc.status_code, title, str(exc.detail), headers=dict(exc.headers or {}))
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -191,12 +193,13 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        # The class name only: messages can carry personal data.
+        # The class name and route template only: messages and paths can carry personal data.
+        route = request.scope.get("route")
         logger.error(
             "unhandled %s on %s %s (request %s)",
             type(exc).__name__,
             request.method,
-            request.scope.get("route").path if request.scope.get("route") else "?",
+            getattr(route, "path", "?"),
             getattr(request.state, "request_id", "-"),
         )
         return problem(500, "Internal server error", "An unexpected error occurred.")

@@ -83,7 +83,7 @@ def _after(keys: Sequence[tuple[InstrumentedAttribute[Any], bool]], values: list
 
 def paginate(
     session: Session,
-    stmt: Select[tuple[ModelT]],
+    stmt: Select[ModelT],
     *,
     keys: Sequence[tuple[InstrumentedAttribute[Any], bool]],
     limit: int,

@@ -16,9 +16,7 @@ OPEN_STATUSES = ("proposed", "active")
 class PeerMatch(IdMixin, TimestampMixin, Base):
     __tablename__ = "peer_matches"
     __table_args__ = (
-        CheckConstraint(
-            "status IN ('proposed', 'active', 'declined', 'ended')", name="status"
-        ),
+        CheckConstraint("status IN ('proposed', 'active', 'declined', 'ended')", name="status"),
         # At most one active match per participant, enforced by the database.
         Index(
             "uq_peer_matches_one_active_per_participant",

@@ -21,7 +21,7 @@ from app.participants.models import Participant
 from app.specialists.models import Specialist
 
 
-def readable_participants(principal: Principal) -> Select[tuple[Participant]]:
+def readable_participants(principal: Principal) -> Select[Participant]:
     stmt = select(Participant).where(Participant.organisation_id == principal.organisation_id)
     if principal.role in ("admin", "supervisor"):
         return stmt

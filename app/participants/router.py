@@ -68,7 +68,8 @@ def list_participants(
     status: ParticipantStatus | None = None,
     risk_level: RiskLevel | None = None,
     specialist_id: Annotated[
-        uuid.UUID | None, Query(description="Only participants actively matched to this specialist.")
+        uuid.UUID | None,
+        Query(description="Only participants actively matched to this specialist."),
     ] = None,
     limit: LimitParam = DEFAULT_LIMIT,
     cursor: CursorParam = None,

@@ -108,7 +108,13 @@ class ParticipantUpdate(ParticipantProfile):
 
     @model_validator(mode="after")
     def _required_stay_set(self) -> ParticipantUpdate:
-        for name in ("preferred_name", "primary_language", "substances", "recovery_pathways", "strengths"):
+        for name in (
+            "preferred_name",
+            "primary_language",
+            "substances",
+            "recovery_pathways",
+            "strengths",
+        ):
             if name in self.model_fields_set and getattr(self, name) is None:
                 raise ValueError(f"{name} cannot be null")
         return self

@@ -18,7 +18,7 @@ from app.users.models import User
 from app.users.schemas import UserCreate, UserUpdate
 
 
-def in_organisation(organisation_id: uuid.UUID) -> Select[tuple[User]]:
+def in_organisation(organisation_id: uuid.UUID) -> Select[User]:
     return select(User).where(User.organisation_id == organisation_id)
 
 
@@ -61,7 +61,9 @@ def list_page(
         stmt = stmt.where(User.role == role)
     if active is not None:
         stmt = stmt.where(User.is_active.is_(active))
-    return paginate(db, stmt, keys=[(User.email, False), (User.id, False)], limit=limit, cursor=cursor)
+    return paginate(
+        db, stmt, keys=[(User.email, False), (User.id, False)], limit=limit, cursor=cursor
+    )
 
 
 def update(*, db: Session, user: User, data: UserUpdate) -> User:

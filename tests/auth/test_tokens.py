@@ -88,9 +88,12 @@ def test_an_unknown_refresh_token_is_refused(client):
 
 def test_logout_revokes_the_refresh_token(client, world):
     tokens = sign_in(client, world.specialist.email).json()
-    assert client.post(
-        "/api/v1/auth/logout", json={"refresh_token": tokens["refresh_token"]}
-    ).status_code == 204
+    assert (
+        client.post(
+            "/api/v1/auth/logout", json={"refresh_token": tokens["refresh_token"]}
+        ).status_code
+        == 204
+    )
     assert client.post(REFRESH, json={"refresh_token": tokens["refresh_token"]}).status_code == 401
 
 
@@ -127,7 +130,9 @@ class TestThrottling:
         refused = sign_in(client, world.supervisor.email)  # even the right password waits
         assert refused.status_code == 429
         assert refused.headers["content-type"] == "application/problem+json"
-        assert 0 < int(refused.headers["retry-after"]) <= world.settings.login_failure_window_seconds
+        assert (
+            0 < int(refused.headers["retry-after"]) <= world.settings.login_failure_window_seconds
+        )
         # Another account from the same address is not locked by this one.
         assert sign_in(client, world.specialist.email).status_code == 200
 
@@ -155,7 +160,9 @@ class TestThrottling:
         assert sign_in(client, world.supervisor.email).status_code == 200
 
 
-@pytest.mark.parametrize("grant", [{"grant_type": "password"}, {"grant_type": "password", "username": "x"}])
+@pytest.mark.parametrize(
+    "grant", [{"grant_type": "password"}, {"grant_type": "password", "username": "x"}]
+)
 def test_missing_credentials_are_a_clear_400(client, grant):
     response = client.post(TOKEN, data=grant)
     assert response.status_code == 400

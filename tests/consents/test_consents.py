@@ -58,21 +58,36 @@ def test_an_expiry_event_can_replace_a_date(client, world):
         {"signed_at": _now(days=1)},
         {"information_categories": ["everything"]},
     ],
-    ids=["no-recipient", "no-categories", "no-purpose", "no-expiry", "expired", "future", "bad-category"],
+    ids=[
+        "no-recipient",
+        "no-categories",
+        "no-purpose",
+        "no-expiry",
+        "expired",
+        "future",
+        "bad-category",
+    ],
 )
 def test_a_disclosure_missing_a_required_element_is_refused(client, world, changes):
-    response = client.post(consents_url(world), json=disclosure(**changes), headers=world.headers(world.me))
+    response = client.post(
+        consents_url(world), json=disclosure(**changes), headers=world.headers(world.me)
+    )
     assert response.status_code == 422, response.text
     assert response.headers["content-type"] == "application/problem+json"
 
 
 def test_a_recipient_client_id_names_the_recipient(client, world):
     body = disclosure(recipient_name=None, recipient_client_id=str(uuid.uuid4()))
-    assert client.post(consents_url(world), json=body, headers=world.headers(world.me)).status_code == 201
+    assert (
+        client.post(consents_url(world), json=body, headers=world.headers(world.me)).status_code
+        == 201
+    )
 
 
 def test_revocation_is_immediate_and_final(client, world):
-    consent = client.post(consents_url(world), json=disclosure(), headers=world.headers(world.me)).json()
+    consent = client.post(
+        consents_url(world), json=disclosure(), headers=world.headers(world.me)
+    ).json()
     revoke = f"/api/v1/consents/{consent['id']}/revoke"
     first = client.post(revoke, json={"reason": "Changed my mind"}, headers=world.headers(world.me))
     assert first.status_code == 200
@@ -87,40 +102,68 @@ def test_revocation_is_immediate_and_final(client, world):
 def test_revoking_the_enrolment_consent_withdraws_the_participant(client, world):
     items = client.get(consents_url(world), headers=world.headers(world.me)).json()["items"]
     enrolment = next(c for c in items if c["kind"] == "enrolment")
-    response = client.post(f"/api/v1/consents/{enrolment['id']}/revoke", headers=world.headers(world.me))
+    response = client.post(
+        f"/api/v1/consents/{enrolment['id']}/revoke", headers=world.headers(world.me)
+    )
     assert response.status_code == 200
-    participant = client.get(f"/api/v1/participants/{world.matched.id}", headers=world.headers(world.supervisor))
+    participant = client.get(
+        f"/api/v1/participants/{world.matched.id}", headers=world.headers(world.supervisor)
+    )
     assert participant.json()["status"] == "withdrawn"
     # The matched specialist's access ended with the match.
-    assert client.get(f"/api/v1/participants/{world.matched.id}",
-                      headers=world.headers(world.specialist)).status_code == 404
+    assert (
+        client.get(
+            f"/api/v1/participants/{world.matched.id}", headers=world.headers(world.specialist)
+        ).status_code
+        == 404
+    )
 
 
 def test_a_new_enrolment_consent_re_enrols_a_withdrawn_participant(client, world):
-    client.post(f"/api/v1/participants/{world.matched.id}/withdraw", headers=world.headers(world.me))
+    client.post(
+        f"/api/v1/participants/{world.matched.id}/withdraw", headers=world.headers(world.me)
+    )
     items = client.get(consents_url(world), headers=world.headers(world.me)).json()["items"]
     enrolment = next(c for c in items if c["kind"] == "enrolment")
     client.post(f"/api/v1/consents/{enrolment['id']}/revoke", headers=world.headers(world.me))
     body = {"kind": "enrolment", "signed_at": _now(minutes=-1), "signature": "Zoë Martínez"}
-    assert client.post(consents_url(world), json=body, headers=world.headers(world.me)).status_code == 201
-    me = client.get(f"/api/v1/participants/{world.matched.id}", headers=world.headers(world.me)).json()
+    assert (
+        client.post(consents_url(world), json=body, headers=world.headers(world.me)).status_code
+        == 201
+    )
+    me = client.get(
+        f"/api/v1/participants/{world.matched.id}", headers=world.headers(world.me)
+    ).json()
     assert me["status"] == "active"
 
 
 def test_a_second_active_enrolment_consent_is_a_conflict(client, world):
     body = {"kind": "enrolment", "signed_at": _now(minutes=-1), "signature": "Zoë"}
-    assert client.post(consents_url(world), json=body, headers=world.headers(world.me)).status_code == 409
+    assert (
+        client.post(consents_url(world), json=body, headers=world.headers(world.me)).status_code
+        == 409
+    )
 
 
 def test_an_enrolment_consent_takes_no_disclosure_fields(client, world):
     body = {"kind": "enrolment", "signed_at": _now(minutes=-1), "signature": "Z", "purpose": "x"}
-    assert client.post(consents_url(world), json=body, headers=world.headers(world.me)).status_code == 422
+    assert (
+        client.post(consents_url(world), json=body, headers=world.headers(world.me)).status_code
+        == 422
+    )
 
 
 def test_an_admin_cannot_sign_or_revoke_for_a_participant(client, world):
-    assert client.post(consents_url(world), json=disclosure(), headers=world.headers(world.admin)).status_code == 403
+    assert (
+        client.post(
+            consents_url(world), json=disclosure(), headers=world.headers(world.admin)
+        ).status_code
+        == 403
+    )
     items = client.get(consents_url(world), headers=world.headers(world.admin)).json()["items"]
-    response = client.post(f"/api/v1/consents/{items[0]['id']}/revoke", headers=world.headers(world.admin))
+    response = client.post(
+        f"/api/v1/consents/{items[0]['id']}/revoke", headers=world.headers(world.admin)
+    )
     assert response.status_code == 403
 
 
@@ -134,4 +177,9 @@ def test_a_consent_of_a_participant_the_caller_cannot_see_is_404(client, world, 
 
 
 def test_an_unknown_consent_is_404(client, world):
-    assert client.get(f"/api/v1/consents/{uuid.uuid4()}", headers=world.headers(world.admin)).status_code == 404
+    assert (
+        client.get(
+            f"/api/v1/consents/{uuid.uuid4()}", headers=world.headers(world.admin)
+        ).status_code
+        == 404
+    )

@@ -61,8 +61,9 @@ def test_a_list_of_20_participants_costs_one_insert(client, world, db, engine):
 
 
 def test_a_refused_read_is_recorded_as_denied(client, world, db):
-    response = client.get(f"/api/v1/participants/{world.taken_in.id}",
-                          headers=world.headers(world.specialist))
+    response = client.get(
+        f"/api/v1/participants/{world.taken_in.id}", headers=world.headers(world.specialist)
+    )
     assert response.status_code == 404
     [row] = events(db, participant_id=world.taken_in.id)
     assert (row.outcome, row.status_code, row.actor_id) == ("denied", 404, world.specialist.id)
@@ -71,7 +72,9 @@ def test_a_refused_read_is_recorded_as_denied(client, world, db):
 def test_a_request_without_a_token_is_recorded_as_denied(client, world, db):
     client.get(f"/api/v1/participants/{world.matched.id}")
     rows = events(db, outcome="denied")
-    assert [(r.status_code, r.actor_id, r.action) for r in rows] == [(401, None, "read_participant")]
+    assert [(r.status_code, r.actor_id, r.action) for r in rows] == [
+        (401, None, "read_participant")
+    ]
 
 
 def test_a_failed_write_is_recorded_and_its_work_rolled_back(client, world, db):
@@ -79,7 +82,9 @@ def test_a_failed_write_is_recorded_and_its_work_rolled_back(client, world, db):
     client.post(f"/api/v1/participants/{world.matched.id}/withdraw", headers=headers)
     second = client.post(f"/api/v1/participants/{world.matched.id}/withdraw", headers=headers)
     assert second.status_code == 409
-    outcomes = [(r.action, r.outcome, r.status_code) for r in events(db, participant_id=world.matched.id)]
+    outcomes = [
+        (r.action, r.outcome, r.status_code) for r in events(db, participant_id=world.matched.id)
+    ]
     assert outcomes == [
         ("withdraw_participant", "success", 200),
         ("withdraw_participant", "failed", 409),
@@ -87,42 +92,60 @@ def test_a_failed_write_is_recorded_and_its_work_rolled_back(client, world, db):
 
 
 def test_invalid_input_is_recorded_as_failed(client, world, db):
-    response = client.post(f"/api/v1/participants/{world.matched.id}/consents",
-                           json={"kind": "nonsense"}, headers=world.headers(world.me))
+    response = client.post(
+        f"/api/v1/participants/{world.matched.id}/consents",
+        json={"kind": "nonsense"},
+        headers=world.headers(world.me),
+    )
     assert response.status_code == 422
     [row] = events(db, participant_id=world.matched.id)
     assert (row.action, row.outcome, row.status_code) == ("create_consent", "failed", 422)
 
 
 def test_the_audit_never_holds_the_search_term(client, world, db):
-    client.get("/api/v1/participants", params={"q": "Martínez"}, headers=world.headers(world.supervisor))
+    client.get(
+        "/api/v1/participants", params={"q": "Martínez"}, headers=world.headers(world.supervisor)
+    )
     rows = events(db, action="list_participants")
-    assert rows and all("Mart" not in r.resource for r in rows)
+    assert rows
+    assert all("Mart" not in r.resource for r in rows)
 
 
 def test_a_write_and_its_audit_event_commit_together(client, world, db):
-    etag = client.get(f"/api/v1/participants/{world.matched.id}",
-                      headers=world.headers(world.me)).headers["etag"]
-    client.patch(f"/api/v1/participants/{world.matched.id}", json={"pronouns": "she/her"},
-                 headers={**world.headers(world.me), "If-Match": etag})
+    etag = client.get(
+        f"/api/v1/participants/{world.matched.id}", headers=world.headers(world.me)
+    ).headers["etag"]
+    client.patch(
+        f"/api/v1/participants/{world.matched.id}",
+        json={"pronouns": "she/her"},
+        headers={**world.headers(world.me), "If-Match": etag},
+    )
     actions = [r.action for r in events(db, participant_id=world.matched.id)]
     assert actions == ["read_participant", "update_participant"]
 
 
 class TestAuditApi:
     def test_admins_read_their_organisations_trail_with_filters(self, client, world):
-        client.get(f"/api/v1/participants/{world.matched.id}", headers=world.headers(world.specialist))
-        client.get(f"/api/v1/participants/{world.taken_in.id}", headers=world.headers(world.specialist))
-        client.get(f"/api/v1/participants/{world.stranger.id}",
-                   headers=world.headers(world.other_org_specialist))
+        client.get(
+            f"/api/v1/participants/{world.matched.id}", headers=world.headers(world.specialist)
+        )
+        client.get(
+            f"/api/v1/participants/{world.taken_in.id}", headers=world.headers(world.specialist)
+        )
+        client.get(
+            f"/api/v1/participants/{world.stranger.id}",
+            headers=world.headers(world.other_org_specialist),
+        )
         admin = world.headers(world.admin)
-        page = client.get("/api/v1/audit", params={"participant_id": str(world.matched.id)},
-                          headers=admin).json()
+        page = client.get(
+            "/api/v1/audit", params={"participant_id": str(world.matched.id)}, headers=admin
+        ).json()
         assert [e["action"] for e in page["items"]] == ["read_participant"]
         denied = client.get("/api/v1/audit", params={"outcome": "denied"}, headers=admin).json()
         assert [e["participant_id"] for e in denied["items"]] == [str(world.taken_in.id)]
-        by_actor = client.get("/api/v1/audit", params={"actor_id": str(world.specialist.id)},
-                              headers=admin).json()["items"]
+        by_actor = client.get(
+            "/api/v1/audit", params={"actor_id": str(world.specialist.id)}, headers=admin
+        ).json()["items"]
         assert len(by_actor) == 2
         assert by_actor[0]["occurred_at"] >= by_actor[1]["occurred_at"]  # newest first
         everything = client.get("/api/v1/audit", headers=admin).json()["items"]
@@ -134,7 +157,9 @@ class TestAuditApi:
         assert response.status_code == 403
 
     def test_a_participant_sees_who_opened_its_record(self, client, world):
-        client.get(f"/api/v1/participants/{world.matched.id}", headers=world.headers(world.specialist))
+        client.get(
+            f"/api/v1/participants/{world.matched.id}", headers=world.headers(world.specialist)
+        )
         client.get(f"/api/v1/participants/{world.matched.id}", headers=world.headers(world.me))
         log = client.get("/api/v1/me/access-log", headers=world.headers(world.me))
         assert log.status_code == 200
@@ -144,12 +169,16 @@ class TestAuditApi:
         ]
 
     def test_staff_have_no_access_log_of_their_own(self, client, world):
-        assert client.get("/api/v1/me/access-log", headers=world.headers(world.specialist)).status_code == 403
+        assert (
+            client.get("/api/v1/me/access-log", headers=world.headers(world.specialist)).status_code
+            == 403
+        )
 
 
 @pytest.mark.postgres
-@pytest.mark.parametrize("statement", ["UPDATE audit_events SET outcome = 'success'",
-                                       "DELETE FROM audit_events"])
+@pytest.mark.parametrize(
+    "statement", ["UPDATE audit_events SET outcome = 'success'", "DELETE FROM audit_events"]
+)
 def test_postgres_refuses_to_change_audit_rows(client, world, db, statement):
     client.get(f"/api/v1/participants/{world.matched.id}", headers=world.headers(world.specialist))
     with pytest.raises(DBAPIError, match="append-only"):

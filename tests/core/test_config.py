@@ -24,7 +24,10 @@ def test_production_refuses_a_missing_or_weak_secret(tmp_path, secret):
 
 def test_production_accepts_a_strong_secret(tmp_path):
     strong = "Xq7-vR2m_Lp9sT4wZk8bN3cY6hJ1fG5dA0eU"
-    assert Settings(env="production", secret_key=strong, data_dir=tmp_path).resolved_secret_key() == strong
+    assert (
+        Settings(env="production", secret_key=strong, data_dir=tmp_path).resolved_secret_key()
+        == strong
+    )
 
 
 def test_database_url_defaults_to_sqlite_in_the_data_dir(tmp_path, monkeypatch):

@@ -36,7 +36,9 @@ def test_a_request_id_is_returned_and_a_sane_one_is_kept(client):
 
 def test_an_oversized_body_is_413(client, world):
     big = {"preferred_name": "x" * (1024 * 1024 + 10)}
-    response = client.post("/api/v1/participants", json=big, headers=world.headers(world.specialist))
+    response = client.post(
+        "/api/v1/participants", json=big, headers=world.headers(world.specialist)
+    )
     assert response.status_code == 413
     assert response.headers["content-type"] == "application/problem+json"
 
@@ -96,7 +98,8 @@ def test_docs_are_served_outside_production(client, path):
 
 
 def test_production_turns_the_docs_off(tmp_path):
-    settings = Settings(env="production", secret_key="k" * 20 + "abcdefghijklmnopqrstuvwxyz",
-                        data_dir=tmp_path)
+    settings = Settings(
+        env="production", secret_key="k" * 20 + "abcdefghijklmnopqrstuvwxyz", data_dir=tmp_path
+    )
     with TestClient(create_app(settings=settings)) as client:
         assert client.get("/docs").status_code == 404

@@ -62,7 +62,9 @@ class TestIntake:
     def test_a_consent_signed_in_the_future_is_refused(self, client, world):
         future = (datetime.now(UTC) + timedelta(days=1)).isoformat()
         body = intake_body(enrolment_consent={"signed_at": future, "signature": "R"})
-        assert client.post(BASE, json=body, headers=world.headers(world.specialist)).status_code == 422
+        assert (
+            client.post(BASE, json=body, headers=world.headers(world.specialist)).status_code == 422
+        )
 
     def test_unknown_fields_are_refused(self, client, world):
         response = client.post(
@@ -73,13 +75,15 @@ class TestIntake:
 
     def test_validation_errors_do_not_echo_the_submitted_values(self, client, world):
         response = client.post(
-            BASE, json=intake_body(birth_year="Renée's secret"), headers=world.headers(world.specialist)
+            BASE,
+            json=intake_body(birth_year="Renée's secret"),
+            headers=world.headers(world.specialist),
         )
         assert response.status_code == 422
         assert "secret" not in response.text
 
     @pytest.mark.parametrize(
-        "field,value",
+        ("field", "value"),
         [
             ("recovery_pathways", ["cold_turkey"]),
             ("primary_language", "English!"),
@@ -144,7 +148,9 @@ class TestSearch:
         assert len(seen) == len(set(seen)) == len(named) + 2
 
     def test_a_bad_cursor_is_a_clear_422(self, client, world):
-        response = client.get(BASE, params={"cursor": "garbage"}, headers=world.headers(world.admin))
+        response = client.get(
+            BASE, params={"cursor": "garbage"}, headers=world.headers(world.admin)
+        )
         assert response.status_code == 422
         assert "cursor" in response.json()["detail"]
 
@@ -158,7 +164,9 @@ class TestSearch:
         db.commit()
         assert self._names(client, world, risk_level="high") == {"Risky"}
         assert self._names(client, world, status="withdrawn") == {"Gone"}
-        profile_id = db.query(PeerMatch).filter_by(participant_id=world.matched.id).one().specialist_id
+        profile_id = (
+            db.query(PeerMatch).filter_by(participant_id=world.matched.id).one().specialist_id
+        )
         assert self._names(client, world, specialist_id=str(profile_id)) == {"Zoë"}
 
     def test_lists_send_no_store(self, client, world):
@@ -183,7 +191,8 @@ class TestUpdate:
 
     def test_patch_without_if_match_is_428(self, client, world):
         response = client.patch(
-            f"{BASE}/{world.matched.id}", json={"pronouns": "they/them"},
+            f"{BASE}/{world.matched.id}",
+            json={"pronouns": "they/them"},
             headers=world.headers(world.specialist),
         )
         assert response.status_code == 428
@@ -191,45 +200,69 @@ class TestUpdate:
     def test_patch_with_a_stale_etag_is_412(self, client, world):
         headers = world.headers(world.specialist)
         etag = self._read(client, world, world.specialist).headers["etag"]
-        first = client.patch(f"{BASE}/{world.matched.id}", json={"pronouns": "she/her"},
-                             headers={**headers, "If-Match": etag})
+        first = client.patch(
+            f"{BASE}/{world.matched.id}",
+            json={"pronouns": "she/her"},
+            headers={**headers, "If-Match": etag},
+        )
         assert first.status_code == 200
-        second = client.patch(f"{BASE}/{world.matched.id}", json={"pronouns": "they/them"},
-                              headers={**headers, "If-Match": etag})
+        second = client.patch(
+            f"{BASE}/{world.matched.id}",
+            json={"pronouns": "they/them"},
+            headers={**headers, "If-Match": etag},
+        )
         assert second.status_code == 412
         assert self._read(client, world, world.specialist).json()["pronouns"] == "she/her"
 
     def test_a_name_change_is_searchable(self, client, world):
         headers = world.headers(world.specialist)
         etag = self._read(client, world, world.specialist).headers["etag"]
-        client.patch(f"{BASE}/{world.matched.id}", json={"preferred_name": "Zed"},
-                     headers={**headers, "If-Match": etag})
-        names = [p["preferred_name"] for p in client.get(BASE, params={"q": "zed"}, headers=headers).json()["items"]]
+        client.patch(
+            f"{BASE}/{world.matched.id}",
+            json={"preferred_name": "Zed"},
+            headers={**headers, "If-Match": etag},
+        )
+        names = [
+            p["preferred_name"]
+            for p in client.get(BASE, params={"q": "zed"}, headers=headers).json()["items"]
+        ]
         assert names == ["Zed"]
 
     def test_required_fields_cannot_be_nulled(self, client, world):
         etag = self._read(client, world, world.specialist).headers["etag"]
-        response = client.patch(f"{BASE}/{world.matched.id}", json={"preferred_name": None},
-                                headers={**world.headers(world.specialist), "If-Match": etag})
+        response = client.patch(
+            f"{BASE}/{world.matched.id}",
+            json={"preferred_name": None},
+            headers={**world.headers(world.specialist), "If-Match": etag},
+        )
         assert response.status_code == 422
 
     def test_a_participant_may_edit_its_own_profile(self, client, world):
         etag = self._read(client, world, world.me).headers["etag"]
-        response = client.patch(f"{BASE}/{world.matched.id}", json={"pronouns": "she/they"},
-                                headers={**world.headers(world.me), "If-Match": etag})
+        response = client.patch(
+            f"{BASE}/{world.matched.id}",
+            json={"pronouns": "she/they"},
+            headers={**world.headers(world.me), "If-Match": etag},
+        )
         assert response.status_code == 200
 
     def test_an_admin_may_not_edit_a_participant(self, client, world):
         etag = self._read(client, world, world.admin).headers["etag"]
-        response = client.patch(f"{BASE}/{world.matched.id}", json={"pronouns": "x"},
-                                headers={**world.headers(world.admin), "If-Match": etag})
+        response = client.patch(
+            f"{BASE}/{world.matched.id}",
+            json={"pronouns": "x"},
+            headers={**world.headers(world.admin), "If-Match": etag},
+        )
         assert response.status_code == 403
 
 
 class TestWithdraw:
     def test_a_participant_may_withdraw_and_its_matches_end(self, client, world, db):
-        response = client.post(f"{BASE}/{world.matched.id}/withdraw",
-                               json={"reason": "Moving away"}, headers=world.headers(world.me))
+        response = client.post(
+            f"{BASE}/{world.matched.id}/withdraw",
+            json={"reason": "Moving away"},
+            headers=world.headers(world.me),
+        )
         assert response.status_code == 200, response.text
         assert response.json()["status"] == "withdrawn"
         assert response.json()["withdrawal_reason"] == "Moving away"
@@ -240,14 +273,20 @@ class TestWithdraw:
 
     def test_withdrawal_ends_the_specialists_access_and_keeps_the_record(self, client, world):
         client.post(f"{BASE}/{world.matched.id}/withdraw", headers=world.headers(world.me))
-        assert client.get(f"{BASE}/{world.matched.id}", headers=world.headers(world.specialist)).status_code == 404
+        assert (
+            client.get(
+                f"{BASE}/{world.matched.id}", headers=world.headers(world.specialist)
+            ).status_code
+            == 404
+        )
         kept = client.get(f"{BASE}/{world.matched.id}", headers=world.headers(world.supervisor))
         assert kept.status_code == 200
         assert kept.json()["status"] == "withdrawn"
 
     def test_staff_who_can_see_the_participant_may_withdraw_it_on_its_behalf(self, client, world):
-        response = client.post(f"{BASE}/{world.matched.id}/withdraw",
-                               headers=world.headers(world.specialist))
+        response = client.post(
+            f"{BASE}/{world.matched.id}/withdraw", headers=world.headers(world.specialist)
+        )
         assert response.status_code == 200
 
     def test_withdrawing_twice_is_a_conflict(self, client, world):
@@ -260,5 +299,7 @@ class TestWithdraw:
         db.commit()
         client.post(f"{BASE}/{world.taken_in.id}/withdraw", headers=world.headers(world.supervisor))
         db.expire_all()
-        statuses = {m.status for m in db.query(PeerMatch).filter_by(participant_id=world.taken_in.id)}
+        statuses = {
+            m.status for m in db.query(PeerMatch).filter_by(participant_id=world.taken_in.id)
+        }
         assert statuses == {"ended"}

@@ -13,14 +13,14 @@ from tests.factories import make_match, make_participant, make_user
 def participant_routes(app):
     """Every operation whose path names a participant: new routes are covered as they come."""
     for route in iter_route_contexts(app.routes):
-        if "{participant_id}" in route.path:
-            for method in sorted(route.methods - {"HEAD", "OPTIONS"}):
+        if "{participant_id}" in (route.path or ""):
+            for method in sorted((route.methods or set()) - {"HEAD", "OPTIONS"}):
                 yield method, route.path
 
 
 def call(client, method, path, participant_id, headers):
     url = path.replace("{participant_id}", str(participant_id))
-    body = None if method == "GET" else {}
+    body: dict[str, str] | None = None if method == "GET" else {}
     return client.request(method, url, json=body, headers={**headers, "If-Match": "*"})
 
 
@@ -46,14 +46,16 @@ def test_forbidden_callers_are_refused_on_every_participant_route(app, client, w
     caller, target = getattr(world, caller_name), getattr(world, target_name)
     for method, path in participant_routes(app):
         response = call(client, method, path, target.id, world.headers(caller))
-        assert response.status_code in (403, 404), f"{case}: {method} {path} -> {response.status_code}"
+        assert response.status_code in (403, 404), (
+            f"{case}: {method} {path} -> {response.status_code}"
+        )
         if method == "GET":
             # Reads never reveal that the record exists.
             assert response.status_code == 404, f"{case}: {method} {path}"
 
 
 @pytest.mark.parametrize(
-    "caller,target",
+    ("caller", "target"),
     [
         ("specialist", "matched"),
         ("other_specialist", "taken_in"),
@@ -67,7 +69,9 @@ def test_allowed_callers_can_read(app, client, world, caller, target):
     participant = getattr(world, target)
     for method, path in participant_routes(app):
         if method == "GET":
-            response = call(client, method, path, participant.id, world.headers(getattr(world, caller)))
+            response = call(
+                client, method, path, participant.id, world.headers(getattr(world, caller))
+            )
             assert response.status_code == 200, f"{method} {path} -> {response.status_code}"
 
 
@@ -117,8 +121,11 @@ class TestSpecialistRules:
         assert "Jordan" not in _readable(db, world.specialist)
 
     def test_an_integrator_or_unknown_role_sees_nothing(self, db, world):
-        principal = Principal(user_id=world.admin.id, role="integrator",  # type: ignore[arg-type]
-                              organisation_id=world.org.id)
+        principal = Principal(
+            user_id=world.admin.id,
+            role="integrator",  # type: ignore[arg-type]
+            organisation_id=world.org.id,
+        )
         assert list(db.scalars(readable_participants(principal))) == []
 
     def test_a_participant_account_without_a_link_sees_nothing(self, db, world):

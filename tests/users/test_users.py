@@ -28,16 +28,22 @@ def test_an_admin_creates_a_specialist_with_a_profile(client, world, db):
     assert response.status_code == 201, response.text
     user = response.json()
     assert user["role"] == "specialist"
-    assert "password" not in user and "password_hash" not in user
+    assert "password" not in user
+    assert "password_hash" not in user
     assert db.query(Specialist).filter_by(user_id=uuid.UUID(user["id"])).count() == 1
 
 
 def test_the_new_account_can_sign_in(client, world):
-    client.post(USERS, json=new_user(email="New.Peer@Example.org"), headers=world.headers(world.admin))
+    client.post(
+        USERS, json=new_user(email="New.Peer@Example.org"), headers=world.headers(world.admin)
+    )
     response = client.post(
         "/api/v1/auth/token",
-        data={"grant_type": "password", "username": "new.peer@example.org",
-              "password": "a long enough passphrase"},
+        data={
+            "grant_type": "password",
+            "username": "new.peer@example.org",
+            "password": "a long enough passphrase",
+        },
     )
     assert response.status_code == 200
 
@@ -48,8 +54,9 @@ def test_a_participant_account_links_to_its_record(client, world, db):
     body = new_user(email="lee@example.org", role="participant", participant_id=str(participant.id))
     response = client.post(USERS, json=body, headers=world.headers(world.admin))
     assert response.status_code == 201, response.text
-    duplicate = client.post(USERS, json={**body, "email": "lee2@example.org"},
-                            headers=world.headers(world.admin))
+    duplicate = client.post(
+        USERS, json={**body, "email": "lee2@example.org"}, headers=world.headers(world.admin)
+    )
     assert duplicate.status_code == 409
 
 
@@ -84,7 +91,9 @@ def test_only_admins_manage_accounts(client, world, role):
     headers = world.headers(getattr(world, role))
     assert client.get(USERS, headers=headers).status_code == 403
     assert client.post(USERS, json=new_user(), headers=headers).status_code == 403
-    assert client.post(f"{USERS}/{world.specialist.id}/deactivate", headers=headers).status_code == 403
+    assert (
+        client.post(f"{USERS}/{world.specialist.id}/deactivate", headers=headers).status_code == 403
+    )
 
 
 def test_the_list_shows_only_the_admins_organisation(client, world):
@@ -99,7 +108,10 @@ def test_the_list_shows_only_the_admins_organisation(client, world):
 def test_another_organisations_account_is_404(client, world):
     headers = world.headers(world.admin)
     assert client.get(f"{USERS}/{world.other_admin.id}", headers=headers).status_code == 404
-    assert client.post(f"{USERS}/{world.other_admin.id}/deactivate", headers=headers).status_code == 404
+    assert (
+        client.post(f"{USERS}/{world.other_admin.id}/deactivate", headers=headers).status_code
+        == 404
+    )
 
 
 def test_deactivation_is_listed_and_an_admin_cannot_deactivate_itself(client, world):
