@@ -23,7 +23,7 @@ run: install
 	$(BIN)/python -m app migrate
 	$(BIN)/python -m app seed-demo --if-empty
 	@echo "Serving on http://127.0.0.1:$(PORT)  (API docs: http://127.0.0.1:$(PORT)/docs)"
-	$(BIN)/uvicorn app.main:app --host 127.0.0.1 --port $(PORT) --proxy-headers
+	$(BIN)/uvicorn app.main:app --host 127.0.0.1 --port $(PORT) --proxy-headers --no-access-log
 
 test: install lint openapi-check test-backend
 

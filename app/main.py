@@ -39,8 +39,19 @@ def _operation_id(route: APIRoute) -> str:
     return f"{route.tags[0]}-{route.name}" if route.tags else route.name
 
 
+def _configure_logging() -> None:
+    # Uvicorn's own access log prints query strings, which can hold names; `make run`
+    # turns it off and this one (ids only, see RequestContextMiddleware) takes its place.
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s:     %(name)s %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     settings = settings or get_settings()
+    _configure_logging()
     app = FastAPI(
         title="Peer Recovery Support API",
         version="1.0.0",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
+import time
 import uuid
 from typing import Any
 
@@ -13,6 +15,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.errors import PreconditionFailed, PreconditionRequired, problem
+
+access_log = logging.getLogger("prss.access")
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
@@ -47,8 +51,20 @@ class RequestContextMiddleware:
         is_api = path.startswith(self.api_prefix)
         is_docs = path.startswith("/docs") or path.startswith("/redoc")
 
+        started = time.perf_counter()
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
+                # The path holds only ids; the query string (a search can be a name) is
+                # never logged.
+                access_log.info(
+                    "%s %s %s %.1fms %s",
+                    scope["method"],
+                    path,
+                    message["status"],
+                    (time.perf_counter() - started) * 1000,
+                    request_id,
+                )
                 headers = MutableHeaders(scope=message)
                 headers["X-Request-ID"] = request_id
                 headers["X-Content-Type-Options"] = "nosniff"

@@ -103,3 +103,15 @@ def test_production_turns_the_docs_off(tmp_path):
     )
     with TestClient(create_app(settings=settings)) as client:
         assert client.get("/docs").status_code == 404
+
+
+def test_the_access_log_never_holds_query_strings(client, world, caplog):
+    with caplog.at_level("INFO", logger="prss.access"):
+        client.get(
+            "/api/v1/participants",
+            params={"q": "Martínez"},
+            headers=world.headers(world.supervisor),
+        )
+    lines = [r.getMessage() for r in caplog.records if r.name == "prss.access"]
+    assert any("/api/v1/participants 200" in line for line in lines)
+    assert not any("Mart" in line for line in lines)
