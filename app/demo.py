@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from app.consents import service as consents
+from app.consents.models import Consent
 from app.consents.schemas import ConsentCreate
 from app.core.base import utcnow
 from app.core.security import Principal, Role
@@ -415,49 +416,31 @@ def load(*, db: Session) -> None:
     # Stored now: the withdrawal below ends matches with a bulk UPDATE that sees only rows.
     db.flush()
 
-    consents.create(
+    _disclose(
         db=db,
         principal=by_marcus,
         participant=people["zoe"],
-        data=ConsentCreate(
-            kind="disclosure",
-            signed_at=_days_ago(now, 12),
-            signature="Zoë Elizabeth Whitaker",
-            recipient_name=SOR_EVALUATION,
-            information_categories=["outcomes"],
-            purpose=SOR_PURPOSE,
-            expires_at=_days_ago(now, 12) + timedelta(days=365),
-        ),
+        now=now,
+        days_ago=12,
+        signature="Zoë Elizabeth Whitaker",
     )
-    consents.create(
+    _disclose(
         db=db,
         principal=by_lucia,
         participant=siobhan,
-        data=ConsentCreate(
-            kind="disclosure",
-            signed_at=_days_ago(now, 5),
-            signature="Siobhán O'Neill",
-            recipient_name=SOR_EVALUATION,
-            information_categories=["outcomes"],
-            purpose=SOR_PURPOSE,
-            expires_at=_days_ago(now, 5) + timedelta(days=365),
-        ),
+        now=now,
+        days_ago=5,
+        signature="Siobhán O'Neill",
     )
     # Voluntary means a consent can be taken back; the revocation applies from then on.
     darnell = people["darnell"]
-    revoked = consents.create(
+    revoked = _disclose(
         db=db,
         principal=by_marcus,
         participant=darnell,
-        data=ConsentCreate(
-            kind="disclosure",
-            signed_at=_days_ago(now, 250),
-            signature="Darnell James Hayes",
-            recipient_name=SOR_EVALUATION,
-            information_categories=["outcomes"],
-            purpose=SOR_PURPOSE,
-            expires_at=_days_ago(now, 250) + timedelta(days=365),
-        ),
+        now=now,
+        days_ago=250,
+        signature="Darnell James Hayes",
     )
     consents.revoke(
         db=db,
@@ -500,3 +483,30 @@ def logins_text() -> str:
         for login in logins
     ]
     return "\n".join(lines)
+
+
+def _disclose(
+    *,
+    db: Session,
+    principal: Principal,
+    participant: Participant,
+    now: datetime,
+    days_ago: int,
+    signature: str,
+) -> Consent:
+    """A year-long consent to disclose outcomes to the state evaluation team."""
+    signed_at = _days_ago(now, days_ago)
+    return consents.create(
+        db=db,
+        principal=principal,
+        participant=participant,
+        data=ConsentCreate(
+            kind="disclosure",
+            signed_at=signed_at,
+            signature=signature,
+            recipient_name=SOR_EVALUATION,
+            information_categories=["outcomes"],
+            purpose=SOR_PURPOSE,
+            expires_at=signed_at + timedelta(days=365),
+        ),
+    )

@@ -178,6 +178,15 @@ class TestUpdate:
     def _read(self, client, world, user):
         return client.get(f"{BASE}/{world.matched.id}", headers=world.headers(user))
 
+    def _patch(self, client, world, user, changes):
+        """PATCH the matched participant as ``user`` with the ETag it just read."""
+        etag = self._read(client, world, user).headers["etag"]
+        return client.patch(
+            f"{BASE}/{world.matched.id}",
+            json=changes,
+            headers={**world.headers(user), "If-Match": etag},
+        )
+
     def test_patch_with_the_current_etag_applies_the_change(self, client, world):
         etag = self._read(client, world, world.specialist).headers["etag"]
         response = client.patch(
@@ -229,30 +238,15 @@ class TestUpdate:
         assert names == ["Zed"]
 
     def test_required_fields_cannot_be_nulled(self, client, world):
-        etag = self._read(client, world, world.specialist).headers["etag"]
-        response = client.patch(
-            f"{BASE}/{world.matched.id}",
-            json={"preferred_name": None},
-            headers={**world.headers(world.specialist), "If-Match": etag},
-        )
+        response = self._patch(client, world, world.specialist, {"preferred_name": None})
         assert response.status_code == 422
 
     def test_a_participant_may_edit_its_own_profile(self, client, world):
-        etag = self._read(client, world, world.me).headers["etag"]
-        response = client.patch(
-            f"{BASE}/{world.matched.id}",
-            json={"pronouns": "she/they"},
-            headers={**world.headers(world.me), "If-Match": etag},
-        )
+        response = self._patch(client, world, world.me, {"pronouns": "she/they"})
         assert response.status_code == 200
 
     def test_an_admin_may_not_edit_a_participant(self, client, world):
-        etag = self._read(client, world, world.admin).headers["etag"]
-        response = client.patch(
-            f"{BASE}/{world.matched.id}",
-            json={"pronouns": "x"},
-            headers={**world.headers(world.admin), "If-Match": etag},
-        )
+        response = self._patch(client, world, world.admin, {"pronouns": "x"})
         assert response.status_code == 403
 
 
