@@ -13,15 +13,20 @@ from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
+from app.assessments.router import router as assessments_router
 from app.audit.router import router as audit_router
 from app.auth.router import router as auth_router
 from app.auth.throttle import LoginThrottle
+from app.caseload.router import router as caseload_router
+from app.check_ins.router import router as check_ins_router
 from app.consents.router import router as consents_router
 from app.core.config import Settings, get_settings
 from app.core.db import Database, make_engine
 from app.core.errors import Problem, install_handlers, problem_responses
 from app.core.http import RequestContextMiddleware
+from app.encounters.router import router as encounters_router
 from app.participants.router import router as participants_router
+from app.plans.router import router as plans_router
 from app.system.router import router as system_router
 from app.users.router import router as users_router
 
@@ -98,6 +103,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         users_router,
         participants_router,
         consents_router,
+        plans_router,
+        check_ins_router,
+        assessments_router,
+        encounters_router,
+        caseload_router,
         audit_router,
     ):
         api.include_router(router)

@@ -1,22 +1,34 @@
 """Every model, imported in one place so metadata is complete (Alembic, tests)."""
 
+from app.assessments.models import Assessment
 from app.auth.models import RefreshToken
+from app.check_ins.models import CheckIn
 from app.consents.models import Consent
 from app.core.audit import AuditEvent
 from app.core.base import Base
+from app.core.idempotency import IdempotencyKey
+from app.encounters.models import Encounter
 from app.matching.models import PeerMatch
 from app.organisations.models import Organisation
 from app.participants.models import Participant
+from app.plans.models import Goal, GoalStep, RecoveryPlan
 from app.specialists.models import Specialist
 from app.users.models import User
 
 __all__ = [
+    "Assessment",
     "AuditEvent",
     "Base",
+    "CheckIn",
     "Consent",
+    "Encounter",
+    "Goal",
+    "GoalStep",
+    "IdempotencyKey",
     "Organisation",
     "Participant",
     "PeerMatch",
+    "RecoveryPlan",
     "RefreshToken",
     "Specialist",
     "User",

@@ -9,11 +9,9 @@ from fastapi import Depends, Request
 
 from app.auth.dependencies import CurrentPrincipal
 from app.consents.models import Consent
-from app.core import audit
 from app.core.db import SessionDep
 from app.core.errors import NotFound
-from app.participants.access import readable_participants
-from app.participants.models import Participant
+from app.participants.dependencies import authorize_participant
 
 
 def consent_for_read(
@@ -23,12 +21,13 @@ def consent_for_read(
     consent = db.get(Consent, consent_id)
     if consent is None:
         raise NotFound("Consent not found.")
-    audit.trail_of(request).touch(consent.participant_id)
-    readable = db.scalar(
-        readable_participants(principal).where(Participant.id == consent.participant_id)
+    authorize_participant(
+        request=request,
+        db=db,
+        principal=principal,
+        participant_id=consent.participant_id,
+        not_found="Consent not found.",
     )
-    if readable is None:
-        raise NotFound("Consent not found.")
     return consent
 
 

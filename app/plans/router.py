@@ -1,0 +1,7 @@
+"""Routes of the plans domain."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["plans"])
