@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, CheckConstraint, Float, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.check_ins.risk import CheckInAnswers, RiskAssessment, assess_risk
 from app.core.base import Base, IdMixin, utcnow
 
 
@@ -40,3 +41,19 @@ class CheckIn(IdMixin, Base):
         ForeignKey("users.id", ondelete="SET NULL")
     )
     entered_by_role: Mapped[str] = mapped_column(String(20))
+
+    def assess(self) -> RiskAssessment:
+        return assess_risk(
+            CheckInAnswers(
+                mood=self.mood,
+                craving=self.craving,
+                used_since_last=self.used_since_last,
+                wants_contact=self.wants_contact,
+                sleep_hours=self.sleep_hours,
+            )
+        )
+
+    @property
+    def risk_reasons(self) -> list[str]:
+        """Why the check-in has its risk level, in words a specialist can act on."""
+        return list(self.assess().reasons)

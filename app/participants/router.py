@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
+from sqlalchemy.orm import Session
 
 from app.auth.dependencies import CarePrincipal, CurrentPrincipal, require_roles
+from app.check_ins import service as check_ins
 from app.core import audit
+from app.core.base import utcnow
 from app.core.db import SessionDep
 from app.core.errors import problem_responses
 from app.core.http import etag_for, require_if_match
@@ -16,6 +20,7 @@ from app.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam, Page
 from app.participants import service
 from app.participants.dependencies import ReadableParticipant
 from app.participants.models import Participant
+from app.participants.recovery import recovery_time
 from app.participants.schemas import (
     ParticipantCreate,
     ParticipantRead,
@@ -28,9 +33,28 @@ from app.participants.schemas import (
 router = APIRouter(prefix="/participants", tags=["participants"])
 
 
-def _with_etag(response: Response, participant: Participant) -> ParticipantRead:
+def _reads(db: Session, participants: list[Participant]) -> list[ParticipantRead]:
+    """Participants as read back, with their time in recovery (one query for all)."""
+    last_use = check_ins.last_reported_use(db=db, participant_ids=[p.id for p in participants])
+    today = utcnow().date()
+    reads = []
+    for participant in participants:
+        time_in_recovery = recovery_time(
+            recovery_start_date=participant.recovery_start_date,
+            last_reported_use_at=last_use.get(participant.id),
+            today=today,
+        )
+        reads.append(
+            ParticipantRead.model_validate(participant).model_copy(
+                update=dataclasses.asdict(time_in_recovery)
+            )
+        )
+    return reads
+
+
+def _with_etag(db: Session, response: Response, participant: Participant) -> ParticipantRead:
     response.headers["ETag"] = etag_for(participant.id, participant.version)
-    return ParticipantRead.model_validate(participant)
+    return _reads(db, [participant])[0]
 
 
 @router.post(
@@ -49,7 +73,7 @@ def intake_participant(
     participant = service.intake(db=db, principal=principal, data=body)
     audit.trail_of(request).touch(participant.id)
     response.headers["Location"] = f"/api/v1/participants/{participant.id}"
-    return _with_etag(response, participant)
+    return _with_etag(db, response, participant)
 
 
 @router.get(
@@ -84,14 +108,14 @@ def list_participants(
         cursor=cursor,
     )
     audit.trail_of(request).touch_many([p.id for p in participants])
-    return Page(
-        items=[ParticipantRead.model_validate(p) for p in participants], next_cursor=next_cursor
-    )
+    return Page(items=_reads(db, participants), next_cursor=next_cursor)
 
 
 @router.get("/{participant_id}", response_model=ParticipantRead, summary="Read a participant")
-def read_participant(participant: ReadableParticipant, response: Response) -> ParticipantRead:
-    return _with_etag(response, participant)
+def read_participant(
+    db: SessionDep, participant: ReadableParticipant, response: Response
+) -> ParticipantRead:
+    return _with_etag(db, response, participant)
 
 
 @router.patch(
@@ -110,7 +134,7 @@ def update_participant(
 ) -> ParticipantRead:
     require_if_match(request, etag_for(participant.id, participant.version))
     service.update(db=db, participant=participant, data=body)
-    return _with_etag(response, participant)
+    return _with_etag(db, response, participant)
 
 
 @router.post(
@@ -132,4 +156,4 @@ def withdraw_participant(
         by=principal.user_id,
         reason=body.reason if body else None,
     )
-    return _with_etag(response, participant)
+    return _with_etag(db, response, participant)

@@ -146,3 +146,8 @@ class ParticipantRead(ReadModel):
     withdrawal_reason: str | None
     created_at: datetime
     updated_at: datetime
+    days_in_recovery: int | None = Field(
+        default=None, description="Days since recovery_start_date; a reported use never resets it."
+    )
+    last_reported_use_at: datetime | None = None
+    days_since_last_reported_use: int | None = None
