@@ -1,7 +1,47 @@
-"""Routes of the caseload domain."""
+"""``/caseload``: a specialist's participants (a supervisor's: anyone's) at a glance."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from app.auth.dependencies import CarePrincipal
+from app.caseload import service
+from app.caseload.schemas import CaseloadEntry
+from app.core import audit
+from app.core.db import SessionDep
+from app.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam, Page
+from app.participants.schemas import ParticipantStatus
 
 router = APIRouter(tags=["caseload"])
+
+
+@router.get(
+    "/caseload",
+    response_model=Page[CaseloadEntry],
+    summary="The caller's caseload: risk, last check-in, last contact, plan progress",
+)
+def read_caseload(
+    request: Request,
+    db: SessionDep,
+    principal: CarePrincipal,
+    specialist_id: Annotated[
+        uuid.UUID | None,
+        Query(description="Only participants actively matched with this specialist profile."),
+    ] = None,
+    status: ParticipantStatus | None = "active",
+    limit: LimitParam = DEFAULT_LIMIT,
+    cursor: CursorParam = None,
+) -> Page[CaseloadEntry]:
+    entries, next_cursor = service.page(
+        db=db,
+        principal=principal,
+        specialist_id=specialist_id,
+        status=status,
+        limit=limit,
+        cursor=cursor,
+    )
+    audit.trail_of(request).touch_many([e.participant_id for e in entries])
+    return Page(items=entries, next_cursor=next_cursor)

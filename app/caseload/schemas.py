@@ -1,0 +1,33 @@
+"""The caseload: one row per participant with what a specialist needs at a glance."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from app.check_ins.risk import RiskLevel
+from app.core.schemas import ReadModel
+from app.participants.schemas import ParticipantStatus
+
+
+class DimensionProgressRead(ReadModel):
+    goals: int
+    achieved: int
+    awaiting_agreement: int
+    steps_total: int
+    steps_done: int
+    percent: int
+
+
+class CaseloadEntry(ReadModel):
+    participant_id: uuid.UUID
+    preferred_name: str
+    pronouns: str | None
+    status: ParticipantStatus
+    risk_level: RiskLevel | None
+    last_check_in_at: datetime | None
+    last_contact_at: datetime | None
+    days_since_last_contact: int | None
+    plan_progress: dict[str, DimensionProgressRead]
+    goals_awaiting_agreement: int
+    follow_up_due: bool | None = None  # known once outcome surveys exist
