@@ -10,8 +10,7 @@ from fastapi import Depends, Request
 from app.assessments.models import Assessment
 from app.auth.dependencies import CurrentPrincipal
 from app.core.db import SessionDep
-from app.core.errors import NotFound
-from app.participants.dependencies import authorize_participant
+from app.participants.dependencies import load_for_participant
 
 NOT_FOUND = "Assessment not found."
 
@@ -20,17 +19,9 @@ def assessment_for_read(
     assessment_id: uuid.UUID, request: Request, db: SessionDep, principal: CurrentPrincipal
 ) -> Assessment:
     """The assessment, if the caller may see its participant; 404 otherwise."""
-    assessment = db.get(Assessment, assessment_id)
-    if assessment is None:
-        raise NotFound(NOT_FOUND)
-    authorize_participant(
-        request=request,
-        db=db,
-        principal=principal,
-        participant_id=assessment.participant_id,
-        not_found=NOT_FOUND,
+    return load_for_participant(
+        Assessment, assessment_id, request=request, db=db, principal=principal, not_found=NOT_FOUND
     )
-    return assessment
 
 
 ReadableAssessment = Annotated[Assessment, Depends(assessment_for_read)]

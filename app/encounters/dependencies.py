@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from app.auth.dependencies import CurrentPrincipal
 from app.core.db import SessionDep
-from app.core.errors import Forbidden, NotFound
+from app.core.errors import Forbidden
 from app.encounters.models import Encounter
-from app.participants.dependencies import authorize_participant
+from app.participants.dependencies import load_for_participant
 
 NOT_FOUND = "Encounter not found."
 
@@ -21,17 +21,9 @@ def encounter_for_read(
     encounter_id: uuid.UUID, request: Request, db: SessionDep, principal: CurrentPrincipal
 ) -> Encounter:
     """The encounter, if the caller may see its participant; 404 otherwise."""
-    encounter = db.get(Encounter, encounter_id)
-    if encounter is None:
-        raise NotFound(NOT_FOUND)
-    authorize_participant(
-        request=request,
-        db=db,
-        principal=principal,
-        participant_id=encounter.participant_id,
-        not_found=NOT_FOUND,
+    return load_for_participant(
+        Encounter, encounter_id, request=request, db=db, principal=principal, not_found=NOT_FOUND
     )
-    return encounter
 
 
 ReadableEncounter = Annotated[Encounter, Depends(encounter_for_read)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Protocol, TypeVar
 
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
@@ -37,6 +37,37 @@ def authorize_participant(
     if participant is None:
         raise NotFound(not_found)
     return participant
+
+
+class BelongsToParticipant(Protocol):
+    participant_id: uuid.UUID
+
+
+RecordT = TypeVar("RecordT", bound=BelongsToParticipant)
+
+
+def load_for_participant(
+    model: type[RecordT],
+    record_id: uuid.UUID,
+    *,
+    request: Request,
+    db: Session,
+    principal: Principal,
+    not_found: str,
+) -> RecordT:
+    """A record that belongs to a participant (a consent, a goal, an encounter), if the
+    caller may see that participant; 404 (``not_found``) otherwise."""
+    record = db.get(model, record_id)
+    if record is None:
+        raise NotFound(not_found)
+    authorize_participant(
+        request=request,
+        db=db,
+        principal=principal,
+        participant_id=record.participant_id,
+        not_found=not_found,
+    )
+    return record
 
 
 def participant_for_read(

@@ -15,8 +15,7 @@ from fastapi import Depends, Request
 
 from app.auth.dependencies import CurrentPrincipal
 from app.core.db import SessionDep
-from app.core.errors import NotFound
-from app.participants.dependencies import authorize_participant
+from app.participants.dependencies import load_for_participant
 from app.plans import service
 from app.plans.models import Goal, GoalStep, RecoveryPlan
 
@@ -25,51 +24,32 @@ def plan_for_read(
     plan_id: uuid.UUID, request: Request, db: SessionDep, principal: CurrentPrincipal
 ) -> RecoveryPlan:
     """The plan, if the caller may see its participant; 404 otherwise."""
-    plan = db.get(RecoveryPlan, plan_id)
-    if plan is None:
-        raise NotFound("Plan not found.")
-    authorize_participant(
+    return load_for_participant(
+        RecoveryPlan,
+        plan_id,
         request=request,
         db=db,
         principal=principal,
-        participant_id=plan.participant_id,
         not_found="Plan not found.",
     )
-    return plan
 
 
 def goal_for_read(
     goal_id: uuid.UUID, request: Request, db: SessionDep, principal: CurrentPrincipal
 ) -> Goal:
     """The goal, if the caller may see its participant; 404 otherwise."""
-    goal = db.get(Goal, goal_id)
-    if goal is None:
-        raise NotFound("Goal not found.")
-    authorize_participant(
-        request=request,
-        db=db,
-        principal=principal,
-        participant_id=goal.participant_id,
-        not_found="Goal not found.",
+    return load_for_participant(
+        Goal, goal_id, request=request, db=db, principal=principal, not_found="Goal not found."
     )
-    return goal
 
 
 def step_for_read(
     step_id: uuid.UUID, request: Request, db: SessionDep, principal: CurrentPrincipal
 ) -> GoalStep:
     """The step, if the caller may see its participant; 404 otherwise."""
-    step = db.get(GoalStep, step_id)
-    if step is None:
-        raise NotFound("Step not found.")
-    authorize_participant(
-        request=request,
-        db=db,
-        principal=principal,
-        participant_id=step.participant_id,
-        not_found="Step not found.",
+    return load_for_participant(
+        GoalStep, step_id, request=request, db=db, principal=principal, not_found="Step not found."
     )
-    return step
 
 
 ReadablePlan = Annotated[RecoveryPlan, Depends(plan_for_read)]
