@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 from fastapi.responses import JSONResponse
-from pydantic import AwareDatetime, BaseModel
+from pydantic import BaseModel
 
 from app.assessments import service
 from app.assessments.dependencies import ReadableAssessment
@@ -25,6 +25,7 @@ from app.core.db import SessionDep
 from app.core.errors import problem_responses
 from app.core.idempotency import IdempotencyDep
 from app.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam, Page
+from app.core.schemas import Instant
 from app.participants.dependencies import ReadableParticipant
 
 router = APIRouter(tags=["assessments"])
@@ -100,7 +101,7 @@ def read_assessment_trend(
     participant: ReadableParticipant,
     instrument: Instrument = "barc10",
     since: Annotated[
-        AwareDatetime | None, Query(description="Only assessments administered from then on.")
+        Instant | None, Query(description="Only assessments administered from then on.")
     ] = None,
 ) -> Barc10Trend | CssrsTrend:
     if instrument == "barc10":

@@ -7,13 +7,13 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, Field, StrictBool, field_validator, model_validator
+from pydantic import BaseModel, Field, StrictBool, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from app.assessments import scoring
 from app.assessments.scoring import Instrument, Risk
 from app.core.base import utcnow
-from app.core.schemas import InputModel, ReadModel
+from app.core.schemas import InputModel, Instant, ReadModel
 
 # Device clocks run a little fast; a self-report stamped by one must not bounce forever.
 CLOCK_SKEW = timedelta(minutes=5)
@@ -34,7 +34,7 @@ Barc10Responses = Annotated[
 
 
 class _AssessmentCreateBase(InputModel):
-    administered_at: AwareDatetime | None = Field(
+    administered_at: Instant | None = Field(
         default=None, description="When the instrument was completed; defaults to now."
     )
 

@@ -6,7 +6,6 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from pydantic import AwareDatetime
 
 from app.audit import service
 from app.audit.schemas import AccessLogEntry, AuditEventRead, Outcome
@@ -14,6 +13,7 @@ from app.auth.dependencies import AdminPrincipal, ParticipantPrincipal
 from app.core import audit
 from app.core.db import SessionDep
 from app.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam, Page
+from app.core.schemas import Instant
 
 router = APIRouter(tags=["audit"])
 
@@ -29,7 +29,7 @@ def list_audit_events(
     participant_id: uuid.UUID | None = None,
     actor_id: uuid.UUID | None = None,
     outcome: Outcome | None = None,
-    since: Annotated[AwareDatetime | None, Query(description="ISO 8601 with offset.")] = None,
+    since: Annotated[Instant | None, Query(description="ISO 8601 with offset.")] = None,
     limit: LimitParam = DEFAULT_LIMIT,
     cursor: CursorParam = None,
 ) -> Page[AuditEventRead]:

@@ -6,11 +6,11 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import AwareDatetime, Field, field_validator
+from pydantic import Field, field_validator
 
 from app.check_ins.risk import RiskLevel
 from app.core.base import utcnow
-from app.core.schemas import InputModel, ReadModel
+from app.core.schemas import InputModel, Instant, ReadModel
 
 
 class CheckInCreate(InputModel):
@@ -20,7 +20,7 @@ class CheckInCreate(InputModel):
     sleep_hours: Annotated[float, Field(ge=0, le=24)] | None = None
     note: Annotated[str, Field(max_length=2000)] | None = None
     wants_contact: bool = False
-    recorded_at: AwareDatetime | None = Field(
+    recorded_at: Instant | None = Field(
         default=None,
         description="When the participant checked in, for check-ins sent later from an "
         "offline phone; defaults to now. At most 7 days ago.",

@@ -6,10 +6,10 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import Field, model_validator
 
 from app.core.base import utcnow
-from app.core.schemas import InputModel, ReadModel
+from app.core.schemas import InputModel, Instant, ReadModel
 from app.participants.schemas import Signature
 
 ConsentKind = Literal["enrolment", "disclosure"]
@@ -30,7 +30,7 @@ Text2000 = Annotated[str, Field(min_length=1, max_length=2000)]
 
 class ConsentCreate(InputModel):
     kind: ConsentKind
-    signed_at: AwareDatetime
+    signed_at: Instant
     signature: Signature
     discloser: Text200 | None = Field(
         default=None, description="Who discloses; defaults to the organisation."
@@ -41,7 +41,7 @@ class ConsentCreate(InputModel):
     )
     information_categories: Annotated[list[InformationCategory], Field(max_length=7)] = []
     purpose: Text2000 | None = None
-    expires_at: AwareDatetime | None = None
+    expires_at: Instant | None = None
     expiry_event: Text2000 | None = None
 
     @model_validator(mode="after")

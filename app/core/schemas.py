@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from datetime import UTC, datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 
 class InputModel(BaseModel):
@@ -13,3 +16,19 @@ class InputModel(BaseModel):
 
 class ReadModel(BaseModel):
     model_config = ConfigDict(from_attributes=True)
+
+
+def _in_utc(value: datetime) -> datetime:
+    # A year-1 time with a positive offset has no UTC equivalent; say so instead of
+    # failing later when it is stored.
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("the time is out of range") from exc
+
+
+Instant = Annotated[
+    AwareDatetime,
+    AfterValidator(_in_utc),
+    Field(description="ISO 8601 with a time zone offset; stored and returned in UTC."),
+]

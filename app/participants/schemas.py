@@ -6,10 +6,10 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, EmailStr, Field, field_validator, model_validator
+from pydantic import EmailStr, Field, field_validator, model_validator
 
 from app.core.base import utcnow
-from app.core.schemas import InputModel, ReadModel
+from app.core.schemas import InputModel, Instant, ReadModel
 
 RecoveryPathway = Literal[
     "moud_buprenorphine",
@@ -46,7 +46,7 @@ Signature = Annotated[
 
 
 class EnrolmentConsentIn(InputModel):
-    signed_at: AwareDatetime
+    signed_at: Instant
     signature: Signature
 
     @field_validator("signed_at")

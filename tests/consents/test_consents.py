@@ -183,3 +183,10 @@ def test_an_unknown_consent_is_404(client, world):
         ).status_code
         == 404
     )
+
+
+def test_a_time_with_no_utc_equivalent_is_a_422_not_a_crash(client, world):
+    body = disclosure(signed_at="0001-01-01T00:00:00+05:00")
+    response = client.post(consents_url(world), json=body, headers=world.headers(world.me))
+    assert response.status_code == 422
+    assert "out of range" in response.json()["detail"]
