@@ -84,7 +84,8 @@ def seed_demo(
         bool, typer.Option("--if-empty", help="Do nothing when any account exists.")
     ] = False,
 ) -> None:
-    """Load a fictional demo organisation (accounts, participants, consents, matches)."""
+    """Load a fictional demo organisation: accounts, participants, consents, matches, plans,
+    three months of check-ins, assessments and encounters."""
     from app import demo  # imported here: only this command needs it
 
     database = _database()
