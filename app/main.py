@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
@@ -22,7 +22,7 @@ from app.check_ins.router import router as check_ins_router
 from app.consents.router import router as consents_router
 from app.core.config import Settings, get_settings
 from app.core.db import Database, make_engine
-from app.core.errors import Problem, install_handlers, problem_responses
+from app.core.errors import NotFound, Problem, install_handlers, problem_responses
 from app.core.http import RequestContextMiddleware
 from app.encounters.router import router as encounters_router
 from app.participants.router import router as participants_router
@@ -31,7 +31,6 @@ from app.system.router import router as system_router
 from app.users.router import router as users_router
 
 API_PREFIX = "/api/v1"
-FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
 
 # Every authenticated route can answer these; routes add their own (409, 412, ...).
 COMMON_RESPONSES = problem_responses(401, 403, 404, 413, 422)
@@ -112,7 +111,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     ):
         api.include_router(router)
     app.include_router(api)
-    _mount_web_ui(app)
+    _mount_web_ui(app, settings.web_dist)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
@@ -140,14 +139,37 @@ _PLACEHOLDER = """<!doctype html>
 """
 
 
-def _mount_web_ui(app: FastAPI) -> None:
-    if (FRONTEND_DIST / "index.html").exists():
-        app.mount("/", StaticFiles(directory=FRONTEND_DIST, html=True), name="web-ui")
+def _mount_web_ui(app: FastAPI, dist: Path) -> None:
+    """Serve the single-page app: its files, and index.html for every client-side route.
+
+    Registered after the API, so API routes win; an unknown /api path is still a
+    problem+json 404, never the app's HTML."""
+    index = dist / "index.html"
+    if not index.exists():
+
+        @app.get("/", include_in_schema=False)
+        def placeholder() -> HTMLResponse:
+            return HTMLResponse(_PLACEHOLDER)
+
         return
 
-    @app.get("/", include_in_schema=False)
-    def placeholder() -> HTMLResponse:
-        return HTMLResponse(_PLACEHOLDER)
+    root = dist.resolve()
+    if (dist / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="web-assets")
+
+    @app.api_route(
+        "/{path:path}",
+        methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
+        include_in_schema=False,
+    )
+    def web_ui(path: str) -> Response:
+        if path == "api" or path.startswith("api/"):
+            raise NotFound("There is no such API endpoint.")
+        candidate = (root / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(root):
+            return FileResponse(candidate)
+        # index.html must be revalidated so a new release is picked up at once.
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
 
 def __getattr__(name: str) -> Any:

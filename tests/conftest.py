@@ -68,7 +68,10 @@ def db(sessions: sessionmaker[Session]) -> Iterator[Session]:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(env="development", secret_key=TEST_SECRET, data_dir=tmp_path)
+    # No built web UI: the API tests see the same routes whether or not it was built.
+    return Settings(
+        env="development", secret_key=TEST_SECRET, data_dir=tmp_path, web_dist=tmp_path / "none"
+    )
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MIN_SECRET_LENGTH = 32
+REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 WEAK_SECRETS = frozenset({"changeme", "secret", "development", "change-me", "password"})
 
 
@@ -40,6 +41,9 @@ class Settings(BaseSettings):
     login_failures_per_account: int = 5
     login_failures_per_ip: int = 20
     login_failure_window_seconds: int = 900
+
+    # The built web UI (``npm run build`` in frontend/); served at / when present.
+    web_dist: Path = REPO_ROOT / "frontend" / "dist"
 
     max_body_bytes: int = 1024 * 1024
     cors_origins: list[str] = []

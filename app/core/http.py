@@ -20,8 +20,10 @@ access_log = logging.getLogger("prss.access")
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
+# Inline style attributes are allowed (charts set them on SVG elements); scripts are not.
 SPA_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
@@ -74,6 +76,10 @@ class RequestContextMiddleware:
                 if is_api:
                     headers["Cache-Control"] = "no-store"
                     headers.setdefault("Content-Security-Policy", API_CSP)
+                elif path.startswith("/assets/"):
+                    # Built assets carry a content hash in their names.
+                    headers["Cache-Control"] = "public, max-age=31536000, immutable"
+                    headers.setdefault("Content-Security-Policy", SPA_CSP)
                 elif not is_docs:
                     headers.setdefault("Content-Security-Policy", SPA_CSP)
             await send(message)

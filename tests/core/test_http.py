@@ -115,3 +115,40 @@ def test_the_access_log_never_holds_query_strings(client, world, caplog):
     lines = [r.getMessage() for r in caplog.records if r.name == "prss.access"]
     assert any("/api/v1/participants 200" in line for line in lines)
     assert not any("Mart" in line for line in lines)
+
+
+class TestWebUi:
+    @pytest.fixture
+    def web_client(self, tmp_path, engine):
+        dist = tmp_path / "dist"
+        (dist / "assets").mkdir(parents=True)
+        (dist / "index.html").write_text("<!doctype html><title>app</title><div id=root></div>")
+        (dist / "assets" / "index-abc123.js").write_text("console.log('app')")
+        (dist / "favicon.svg").write_text("<svg/>")
+        settings = Settings(secret_key=TEST_SECRET, data_dir=tmp_path, web_dist=dist)
+        with TestClient(create_app(settings=settings, database=Database(engine))) as client:
+            yield client
+
+    def test_client_side_routes_fall_back_to_index_html(self, web_client):
+        for path in ("/", "/caseload", "/participants/123/plan"):
+            response = web_client.get(path)
+            assert response.status_code == 200
+            assert "<div id=root>" in response.text
+            assert response.headers["cache-control"] == "no-cache"
+            assert "script-src 'self'" in response.headers["content-security-policy"]
+
+    def test_built_files_are_served_and_cached_for_good(self, web_client):
+        asset = web_client.get("/assets/index-abc123.js")
+        assert asset.status_code == 200
+        assert "immutable" in asset.headers["cache-control"]
+        assert web_client.get("/favicon.svg").text == "<svg/>"
+
+    def test_unknown_api_paths_are_still_problem_json_404(self, web_client):
+        for method in ("GET", "POST", "DELETE"):
+            response = web_client.request(method, "/api/v1/nowhere")
+            assert response.status_code == 404
+            assert response.headers["content-type"] == "application/problem+json"
+
+    def test_paths_cannot_escape_the_build_folder(self, web_client):
+        response = web_client.get("/..%2f..%2fetc/passwd")
+        assert "root:" not in response.text
