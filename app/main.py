@@ -27,6 +27,7 @@ from app.core.http import RequestContextMiddleware
 from app.encounters.router import router as encounters_router
 from app.participants.router import router as participants_router
 from app.plans.router import router as plans_router
+from app.specialists.router import router as specialists_router
 from app.system.router import router as system_router
 from app.users.router import router as users_router
 
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         system_router,
         auth_router,
         users_router,
+        specialists_router,
         participants_router,
         consents_router,
         plans_router,

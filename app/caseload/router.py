@@ -13,7 +13,7 @@ from app.caseload.schemas import CaseloadEntry
 from app.core import audit
 from app.core.db import SessionDep
 from app.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam, Page
-from app.participants.schemas import ParticipantStatus
+from app.participants.schemas import ParticipantStatus, RiskLevel
 
 router = APIRouter(tags=["caseload"])
 
@@ -32,6 +32,11 @@ def read_caseload(
         Query(description="Only participants actively matched with this specialist profile."),
     ] = None,
     status: ParticipantStatus | None = "active",
+    risk_level: RiskLevel | None = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=100, description="Name contains (case- and accent-insensitive)."),
+    ] = None,
     limit: LimitParam = DEFAULT_LIMIT,
     cursor: CursorParam = None,
 ) -> Page[CaseloadEntry]:
@@ -40,6 +45,8 @@ def read_caseload(
         principal=principal,
         specialist_id=specialist_id,
         status=status,
+        risk_level=risk_level,
+        q=q,
         limit=limit,
         cursor=cursor,
     )

@@ -30,4 +30,6 @@ class CaseloadEntry(ReadModel):
     days_since_last_contact: int | None
     plan_progress: dict[str, DimensionProgressRead]
     goals_awaiting_agreement: int
+    specialist_id: uuid.UUID | None = None  # the actively matched specialist profile
+    specialist_name: str | None = None
     follow_up_due: bool | None = None  # known once outcome surveys exist

@@ -1,6 +1,6 @@
 """Assembling the caseload with a fixed number of queries, whatever its size:
 one for the participants, then one per kind of fact (last check-in, last contact, plan
-progress) for the whole page at once."""
+progress, matched specialist) for the whole page at once."""
 
 from __future__ import annotations
 
@@ -16,9 +16,11 @@ from app.core.base import utcnow
 from app.core.pagination import paginate
 from app.core.security import Principal
 from app.encounters import service as encounters
+from app.matching import service as matching
 from app.matching.models import PeerMatch
 from app.participants.access import readable_participants
 from app.participants.models import Participant
+from app.participants.service import name_contains
 from app.plans import service as plans
 
 
@@ -28,12 +30,18 @@ def page(
     principal: Principal,
     specialist_id: uuid.UUID | None,
     status: str | None,
+    risk_level: str | None,
+    q: str | None,
     limit: int,
     cursor: str | None,
 ) -> tuple[list[CaseloadEntry], str | None]:
     stmt = readable_participants(principal)
     if status is not None:
         stmt = stmt.where(Participant.status == status)
+    if risk_level is not None:
+        stmt = stmt.where(Participant.risk_level == risk_level)
+    if q:
+        stmt = stmt.where(name_contains(q))
     if specialist_id is not None:
         stmt = stmt.where(
             exists().where(
@@ -53,10 +61,12 @@ def page(
     last_check_ins = check_ins.last_check_in(db=db, participant_ids=ids)
     last_contacts = encounters.last_contact_for_participants(db=db, participant_ids=ids)
     progress = plans.progress_for_participants(db=db, participant_ids=ids)
+    specialists = matching.active_specialists(db=db, participant_ids=ids)
     today = utcnow().date()
     entries = []
     for participant in participants:
         last_contact = last_contacts.get(participant.id)
+        specialist = specialists.get(participant.id)
         dimensions = {
             dimension: DimensionProgressRead.model_validate(asdict(value))
             for dimension, value in progress.get(participant.id, {}).items()
@@ -75,6 +85,8 @@ def page(
                 else None,
                 plan_progress=dimensions,
                 goals_awaiting_agreement=sum(d.awaiting_agreement for d in dimensions.values()),
+                specialist_id=specialist.specialist_id if specialist else None,
+                specialist_name=specialist.display_name if specialist else None,
             )
         )
     return entries, next_cursor

@@ -6,7 +6,7 @@ import unicodedata
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import exists
+from sqlalchemy import ColumnElement, exists
 from sqlalchemy.orm import Session
 
 from app.consents.models import Consent
@@ -34,6 +34,11 @@ def search_name_of(preferred_name: str, legal_name: str | None) -> str:
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def name_contains(q: str) -> ColumnElement[bool]:
+    """Preferred or legal name contains ``q``, ignoring case and accents."""
+    return Participant.search_name.like(f"%{_escape_like(fold(q))}%", escape="\\")
 
 
 @dataclass(frozen=True)
@@ -80,9 +85,7 @@ def list_page(
 ) -> tuple[list[Participant], str | None]:
     stmt = readable_participants(principal)
     if filters.q:
-        stmt = stmt.where(
-            Participant.search_name.like(f"%{_escape_like(fold(filters.q))}%", escape="\\")
-        )
+        stmt = stmt.where(name_contains(filters.q))
     if filters.status:
         stmt = stmt.where(Participant.status == filters.status)
     if filters.risk_level:

@@ -165,3 +165,19 @@ def test_the_number_of_queries_does_not_grow_with_the_caseload(client, world, db
     assert (small_size, large_size) == (1, 16)
     assert large == small
     assert small <= 8
+
+
+def test_entries_name_the_matched_specialist(client, world):
+    items = client.get(CASELOAD, headers=world.headers(world.supervisor)).json()["items"]
+    by_name = {e["preferred_name"]: e["specialist_name"] for e in items}
+    assert by_name == {"Zoë": "Pat Peer", "Jordan": None}
+
+
+def test_search_and_risk_filters(client, world, db):
+    world.taken_in.risk_level = "high"
+    db.commit()
+    headers = world.headers(world.supervisor)
+    found = client.get(CASELOAD, params={"q": "ZOE"}, headers=headers).json()["items"]
+    assert [e["preferred_name"] for e in found] == ["Zoë"]
+    risky = client.get(CASELOAD, params={"risk_level": "high"}, headers=headers).json()["items"]
+    assert [e["preferred_name"] for e in risky] == ["Jordan"]
