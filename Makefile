@@ -9,7 +9,11 @@ PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
 export PRSS_DATA_DIR ?= ./var
 
-.PHONY: install run test test-backend test-postgres lint format openapi openapi-check clean
+NODE_STAMP := frontend/node_modules/.installed
+WEB_BUILD := frontend/dist/index.html
+
+.PHONY: install install-web web run test test-backend test-web test-e2e test-postgres lint \
+	format openapi openapi-check clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,16 +23,35 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-run: install
+$(NODE_STAMP): frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+install-web: $(NODE_STAMP)
+
+# The web UI is rebuilt whenever its sources or the API document change.
+$(WEB_BUILD): $(NODE_STAMP) openapi.json $(shell find frontend/src frontend/index.html \
+		frontend/vite.config.ts -type f 2>/dev/null)
+	cd frontend && npm run build
+
+web: $(WEB_BUILD)
+
+run: install web
 	$(BIN)/python -m app migrate
 	$(BIN)/python -m app seed-demo --if-empty
 	@echo "Serving on http://127.0.0.1:$(PORT)  (API docs: http://127.0.0.1:$(PORT)/docs)"
 	$(BIN)/uvicorn app.main:app --host 127.0.0.1 --port $(PORT) --proxy-headers --no-access-log
 
-test: install lint openapi-check test-backend
+test: install lint openapi-check test-backend test-web test-e2e
 
 test-backend: install
 	env -u DATABASE_URL $(BIN)/pytest -n 2 -q
+
+test-web: install-web
+	cd frontend && npm run typecheck && npm test
+
+test-e2e: install web
+	./scripts/e2e.sh
 
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 -q
@@ -42,13 +65,16 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-openapi: install
+openapi: install install-web
 	$(BIN)/python -m app openapi > openapi.json
+	cd frontend && npm run generate:api
 
-openapi-check: install
+openapi-check: install install-web
 	@$(BIN)/python -m app openapi | diff -u openapi.json - > /dev/null \
 		|| { echo "openapi.json is stale: run 'make openapi' and commit it"; exit 1; }
 	@echo "openapi.json matches the code"
+	@cd frontend && npm run --silent check:api \
+		|| { echo "frontend API types are stale: run 'make openapi' and commit them"; exit 1; }
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache frontend/node_modules frontend/dist
