@@ -10,9 +10,19 @@ export interface NavLinkItem {
 }
 
 export const NAVIGATION: Record<Role, readonly NavLinkItem[]> = {
-  specialist: [{ to: '/caseload', label: 'Caseload' }],
-  supervisor: [{ to: '/participants', label: 'Participants' }],
-  admin: [{ to: '/admin/users', label: 'Users' }],
+  specialist: [
+    { to: '/caseload', label: 'Caseload' },
+    { to: '/participants/new', label: 'New intake' },
+  ],
+  supervisor: [
+    { to: '/participants', label: 'Participants' },
+    { to: '/caseload', label: 'My caseload' },
+    { to: '/participants/new', label: 'New intake' },
+  ],
+  admin: [
+    { to: '/admin/users', label: 'Users' },
+    { to: '/participants', label: 'Participants' },
+  ],
   participant: [
     { to: '/me/plan', label: 'My plan' },
     { to: '/me/check-in', label: 'Check in' },

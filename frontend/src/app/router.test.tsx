@@ -7,9 +7,9 @@ import { renderApp } from '@/testing/render';
 
 describe('app shell and routes', () => {
   it.each([
-    ['specialist', '/caseload', 'Caseload', ['/caseload']],
-    ['supervisor', '/participants', 'Participants', ['/participants']],
-    ['admin', '/admin/users', 'Users', ['/admin/users']],
+    ['specialist', '/caseload', 'Caseload', ['/caseload', '/participants/new']],
+    ['supervisor', '/participants', 'Participants', ['/participants', '/caseload', '/participants/new']],
+    ['admin', '/admin/users', 'Users', ['/admin/users', '/participants']],
     ['participant', '/me/plan', 'My plan', ['/me/plan', '/me/check-in', '/me/access-log']],
   ] as const)('sends a %s to %s with its own links', async (role, path, heading, links) => {
     mockApi(signedInRoutes(role));

@@ -19,6 +19,8 @@ const SignInRoute = lazy(() => import('@/app/routes/sign-in'));
 const HomeRoute = lazy(() => import('@/app/routes/home'));
 const CaseloadRoute = lazy(() => import('@/app/routes/caseload'));
 const ParticipantsRoute = lazy(() => import('@/app/routes/participants'));
+const ParticipantIntakeRoute = lazy(() => import('@/app/routes/participant-intake'));
+const ParticipantDetailRoute = lazy(() => import('@/app/routes/participant-detail'));
 const AdminUsersRoute = lazy(() => import('@/app/routes/admin-users'));
 const MyPlanRoute = lazy(() => import('@/app/routes/me-plan'));
 const CheckInRoute = lazy(() => import('@/app/routes/me-check-in'));
@@ -52,6 +54,22 @@ export const routes: RouteObject[] = [
                 element: (
                   <RoleGate allow={['supervisor', 'admin']}>
                     <ParticipantsRoute />
+                  </RoleGate>
+                ),
+              },
+              {
+                path: 'participants/new',
+                element: (
+                  <RoleGate allow={['specialist', 'supervisor']}>
+                    <ParticipantIntakeRoute />
+                  </RoleGate>
+                ),
+              },
+              {
+                path: 'participants/:participantId',
+                element: (
+                  <RoleGate allow={['specialist', 'supervisor', 'admin']}>
+                    <ParticipantDetailRoute />
                   </RoleGate>
                 ),
               },
