@@ -173,15 +173,15 @@ def test_an_unknown_account_costs_a_full_password_check(db, monkeypatch):
     # Timing is not measured (noisy machines); what makes it equal is that an unknown
     # account still runs argon2 against a dummy hash.
     from app.auth import service as auth_service
+    from app.core.security import verify_password
 
     checked: list[object] = []
-    real_verify = auth_service.verify_password
 
     def spy(password_hash, password):
         checked.append(password_hash)
-        return real_verify(password_hash, password)
+        return verify_password(password_hash, password)
 
-    monkeypatch.setattr(auth_service, "verify_password", spy)
+    monkeypatch.setattr("app.auth.service.verify_password", spy)
     user, ok = auth_service.authenticate(db=db, email="nobody@example.org", password="guess")
     assert (user, ok) == (None, False)
     assert checked == [None]  # verify_password substitutes its dummy hash for None

@@ -99,7 +99,10 @@ def test_docs_are_served_outside_production(client, path):
 
 def test_production_turns_the_docs_off(tmp_path):
     settings = Settings(
-        env="production", secret_key="k" * 20 + "abcdefghijklmnopqrstuvwxyz", data_dir=tmp_path
+        env="production",
+        secret_key="k" * 20 + "abcdefghijklmnopqrstuvwxyz",
+        data_dir=tmp_path,
+        web_dist=tmp_path / "none",
     )
     with TestClient(create_app(settings=settings)) as client:
         assert client.get("/docs").status_code == 404

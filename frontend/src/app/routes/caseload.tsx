@@ -1,14 +1,19 @@
-import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { CaseloadView } from '@/features/caseload/components/caseload-view';
+import { useCurrentUser } from '@/lib/auth/current-user';
 
-// Placeholder: replace with the page (compose it from features/*/components).
 export default function CaseloadRoute() {
+  const { data: user } = useCurrentUser();
+  const isSupervisor = user?.role === 'supervisor';
   return (
     <>
       <PageHeader title="Caseload" description="The people you walk beside, with their latest check-in and contact." />
-      <EmptyState title="Coming soon">
-        <p>This page is being built.</p>
-      </EmptyState>
+      <CaseloadView
+        label="Caseload"
+        withSpecialistFilter={isSupervisor}
+        emptyTitle="No one on this caseload yet"
+        emptyBody="People you take in, and people matched with you, appear here."
+      />
     </>
   );
 }

@@ -1,14 +1,16 @@
-import { EmptyState } from '@/components/ui/empty-state';
-import { PageHeader } from '@/components/ui/page-header';
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router-dom';
 
-// Placeholder: replace with the page (compose it from features/*/components).
+import { PageHeader } from '@/components/ui/page-header';
+import { IntakeForm } from '@/features/participants/components/intake-form';
+
 export default function ParticipantIntakeRoute() {
+  const navigate = useNavigate();
+  const onEnrolled = useCallback((participantId: string) => navigate(`/participants/${participantId}`), [navigate]);
   return (
-    <>
+    <div className="intake-page">
       <PageHeader title="New participant" description="Take someone in, with their consent." />
-      <EmptyState title="Coming soon">
-        <p>This page is being built.</p>
-      </EmptyState>
-    </>
+      <IntakeForm onEnrolled={onEnrolled} />
+    </div>
   );
 }

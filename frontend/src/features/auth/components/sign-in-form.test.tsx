@@ -22,6 +22,8 @@ describe('signing in', () => {
       'POST /auth/refresh': () => problem(401, 'No refresh token.'),
       'POST /auth/token': () => tokenResponse('secret-access-token'),
       'GET /me': () => json(makeUser('specialist')),
+      // The caseload the specialist lands on.
+      'GET /caseload': () => json({ items: [], next_cursor: null }),
     });
     const { user, router } = renderApp({ path: '/sign-in' });
 

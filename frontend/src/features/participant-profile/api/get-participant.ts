@@ -1,0 +1,34 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import { api, unwrap } from '@/lib/api-client';
+
+import type { VersionedParticipant } from '../types';
+
+export async function getParticipant(participantId: string, signal?: AbortSignal): Promise<VersionedParticipant> {
+  let etag: string | null = null;
+  const value = await unwrap(
+    api
+      .GET('/participants/{participant_id}', { params: { path: { participant_id: participantId } }, signal })
+      .then((result) => {
+        etag = result.response.headers.get('ETag');
+        return result;
+      }),
+  );
+  return { value, etag };
+}
+
+export function participantQueryKey(participantId: string) {
+  return ['participant', participantId] as const;
+}
+
+export function participantQueryOptions(participantId: string) {
+  return queryOptions({
+    queryKey: participantQueryKey(participantId),
+    queryFn: ({ signal }) => getParticipant(participantId, signal),
+  });
+}
+
+/** The participant's record (`value`) and its ETag. */
+export function useParticipant(participantId: string) {
+  return useQuery(participantQueryOptions(participantId));
+}
