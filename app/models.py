@@ -8,11 +8,11 @@ from app.core.audit import AuditEvent
 from app.core.base import Base
 from app.core.idempotency import IdempotencyKey
 from app.encounters.models import Encounter
-from app.matching.models import PeerMatch
+from app.matching.models import MatchingPreferences, PeerMatch
 from app.organisations.models import Organisation
 from app.participants.models import Participant
 from app.plans.models import Goal, GoalStep, RecoveryPlan
-from app.specialists.models import Specialist
+from app.specialists.models import Specialist, SpecialistLanguage
 from app.users.models import User
 
 __all__ = [
@@ -25,11 +25,13 @@ __all__ = [
     "Goal",
     "GoalStep",
     "IdempotencyKey",
+    "MatchingPreferences",
     "Organisation",
     "Participant",
     "PeerMatch",
     "RecoveryPlan",
     "RefreshToken",
     "Specialist",
+    "SpecialistLanguage",
     "User",
 ]

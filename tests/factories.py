@@ -17,6 +17,7 @@ from app.matching.models import PeerMatch
 from app.organisations.models import Organisation
 from app.participants.models import Participant
 from app.participants.service import search_name_of
+from app.specialists import service as specialists
 from app.specialists.models import Specialist
 from app.users.models import User
 
@@ -55,8 +56,7 @@ def make_user(
     db.add(user)
     db.flush()
     if role == "specialist":
-        db.add(Specialist(organisation_id=organisation.id, user_id=user.id))
-        db.flush()
+        specialists.create_profile(db=db, user=user)
     return user
 
 

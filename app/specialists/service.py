@@ -4,21 +4,33 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.core.pagination import paginate
 from app.matching.models import PeerMatch
-from app.specialists.models import Specialist
+from app.specialists.models import Specialist, SpecialistLanguage
 from app.specialists.schemas import SpecialistRead
 from app.users.models import User
 
 
 def create_profile(*, db: Session, user: User) -> Specialist:
-    profile = Specialist(organisation_id=user.organisation_id, user_id=user.id)
+    profile = Specialist(organisation_id=user.organisation_id, user_id=user.id, languages=["en"])
     db.add(profile)
     db.flush()
+    set_languages(db=db, profile=profile, languages=profile.languages)
     return profile
+
+
+def set_languages(*, db: Session, profile: Specialist, languages: list[str]) -> None:
+    """Keep the language rows (what matching filters on) in step with the profile."""
+    profile.languages = list(dict.fromkeys(languages))
+    db.execute(delete(SpecialistLanguage).where(SpecialistLanguage.specialist_id == profile.id))
+    db.add_all(
+        SpecialistLanguage(specialist_id=profile.id, language=language)
+        for language in profile.languages
+    )
+    db.flush()
 
 
 def profile_of(*, db: Session, user_id: uuid.UUID) -> Specialist | None:
