@@ -25,6 +25,8 @@ from app.core.db import Database, make_engine
 from app.core.errors import NotFound, Problem, install_handlers, problem_responses
 from app.core.http import RequestContextMiddleware
 from app.encounters.router import router as encounters_router
+from app.matching.router import router as matching_router
+from app.matching.suggestions_router import router as suggestions_router
 from app.participants.router import router as participants_router
 from app.plans.router import router as plans_router
 from app.specialists.router import router as specialists_router
@@ -104,6 +106,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         specialists_router,
         participants_router,
         consents_router,
+        suggestions_router,
+        matching_router,
         plans_router,
         check_ins_router,
         assessments_router,
