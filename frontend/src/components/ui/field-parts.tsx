@@ -1,6 +1,8 @@
 /** The pieces every form field shares: ids, description, error message and label text. */
 import { useId, type ReactNode } from 'react';
 
+import { classNames } from './class-names';
+
 import { AlertIcon } from './icons';
 
 interface FieldIdsInput {
@@ -47,5 +49,52 @@ export function FieldErrorMessage({ id, message }: { id: string | undefined; mes
       <span className="visually-hidden">Error:</span>{' '}
       {message}
     </p>
+  );
+}
+
+/** What a control needs to be tied to its label, description and error. */
+export interface FieldControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+interface FieldShellProps {
+  label: ReactNode;
+  description?: ReactNode;
+  error?: string | undefined;
+  id?: string | undefined;
+  className?: string | undefined;
+  required?: boolean | undefined;
+  describedBy?: string | undefined;
+  /** Renders the control itself with the ids and ARIA state it must carry. */
+  children: (control: FieldControlProps) => ReactNode;
+}
+
+/** The label, description and error around one control: every field is built on it. */
+export function FieldShell({
+  label,
+  description,
+  error,
+  id,
+  className,
+  required,
+  describedBy,
+  children,
+}: FieldShellProps) {
+  const ids = useFieldIds({ id, description, error, describedBy });
+  return (
+    <div className={classNames('field', error && 'field--invalid', className)}>
+      <label className="field__label" htmlFor={ids.controlId}>
+        <LabelText label={label} required={required} />
+      </label>
+      <FieldDescription id={ids.descriptionId}>{description}</FieldDescription>
+      {children({
+        id: ids.controlId,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': ids.ariaDescribedBy,
+      })}
+      <FieldErrorMessage id={ids.errorId} message={error} />
+    </div>
   );
 }

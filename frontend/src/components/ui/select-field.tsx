@@ -1,7 +1,6 @@
 import type { ComponentPropsWithRef, ReactNode } from 'react';
 
-import { classNames } from './class-names';
-import { FieldDescription, FieldErrorMessage, LabelText, useFieldIds } from './field-parts';
+import { FieldShell } from './field-parts';
 
 export interface SelectOption {
   value: string;
@@ -32,30 +31,32 @@ export function SelectField({
   'aria-describedby': describedBy,
   ...props
 }: SelectFieldProps) {
-  const ids = useFieldIds({ id, description, error, describedBy });
   return (
-    <div className={classNames('field', error && 'field--invalid', className)}>
-      <label className="field__label" htmlFor={ids.controlId}>
-        <LabelText label={label} required={required} />
-      </label>
-      <FieldDescription id={ids.descriptionId}>{description}</FieldDescription>
-      <select
-        id={ids.controlId}
-        className="field__control field__control--select"
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.ariaDescribedBy}
-        {...props}
-      >
-        {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options?.map((option) => (
-          <option key={option.value} value={option.value} disabled={option.disabled}>
-            {option.label}
-          </option>
-        ))}
-        {children}
-      </select>
-      <FieldErrorMessage id={ids.errorId} message={error} />
-    </div>
+    <FieldShell
+      label={label}
+      description={description}
+      error={error}
+      id={id}
+      className={className}
+      required={required}
+      describedBy={describedBy}
+    >
+      {(control) => (
+        <select
+          className="field__control field__control--select"
+          required={required}
+          {...control}
+          {...props}
+        >
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {options?.map((option) => (
+            <option key={option.value} value={option.value} disabled={option.disabled}>
+              {option.label}
+            </option>
+          ))}
+          {children}
+        </select>
+      )}
+    </FieldShell>
   );
 }

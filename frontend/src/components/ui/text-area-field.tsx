@@ -1,7 +1,6 @@
 import type { ComponentPropsWithRef, ReactNode } from 'react';
 
-import { classNames } from './class-names';
-import { FieldDescription, FieldErrorMessage, LabelText, useFieldIds } from './field-parts';
+import { FieldShell } from './field-parts';
 
 export type TextAreaFieldProps = Omit<ComponentPropsWithRef<'textarea'>, 'children'> & {
   label: ReactNode;
@@ -20,23 +19,25 @@ export function TextAreaField({
   'aria-describedby': describedBy,
   ...props
 }: TextAreaFieldProps) {
-  const ids = useFieldIds({ id, description, error, describedBy });
   return (
-    <div className={classNames('field', error && 'field--invalid', className)}>
-      <label className="field__label" htmlFor={ids.controlId}>
-        <LabelText label={label} required={required} />
-      </label>
-      <FieldDescription id={ids.descriptionId}>{description}</FieldDescription>
-      <textarea
-        id={ids.controlId}
-        className="field__control"
-        rows={rows}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.ariaDescribedBy}
-        {...props}
-      />
-      <FieldErrorMessage id={ids.errorId} message={error} />
-    </div>
+    <FieldShell
+      label={label}
+      description={description}
+      error={error}
+      id={id}
+      className={className}
+      required={required}
+      describedBy={describedBy}
+    >
+      {(control) => (
+        <textarea
+          className="field__control"
+          rows={rows}
+          required={required}
+          {...control}
+          {...props}
+        />
+      )}
+    </FieldShell>
   );
 }

@@ -1,7 +1,6 @@
 import type { ComponentPropsWithRef, ReactNode } from 'react';
 
-import { classNames } from './class-names';
-import { FieldDescription, FieldErrorMessage, LabelText, useFieldIds } from './field-parts';
+import { FieldShell } from './field-parts';
 
 export type TextFieldProps = Omit<ComponentPropsWithRef<'input'>, 'children'> & {
   label: ReactNode;
@@ -21,22 +20,24 @@ export function TextField({
   'aria-describedby': describedBy,
   ...props
 }: TextFieldProps) {
-  const ids = useFieldIds({ id, description, error, describedBy });
   return (
-    <div className={classNames('field', error && 'field--invalid', className)}>
-      <label className="field__label" htmlFor={ids.controlId}>
-        <LabelText label={label} required={required} />
-      </label>
-      <FieldDescription id={ids.descriptionId}>{description}</FieldDescription>
-      <input
-        id={ids.controlId}
-        className="field__control"
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.ariaDescribedBy}
-        {...props}
-      />
-      <FieldErrorMessage id={ids.errorId} message={error} />
-    </div>
+    <FieldShell
+      label={label}
+      description={description}
+      error={error}
+      id={id}
+      className={className}
+      required={required}
+      describedBy={describedBy}
+    >
+      {(control) => (
+        <input
+          className="field__control"
+          required={required}
+          {...control}
+          {...props}
+        />
+      )}
+    </FieldShell>
   );
 }
