@@ -60,7 +60,7 @@ export function Barc10Trend({ participantId }: { participantId: string }) {
             {showTable ? 'Hide the numbers' : 'Show the numbers as a table'}
           </Button>
           <div id={tableId} hidden={!showTable} className="trend__table-wrap">
-            <table className="trend-table">
+            <table className="data-table">
               <caption>BARC-10 totals, oldest first</caption>
               <thead>
                 <tr>
