@@ -13,7 +13,7 @@ NODE_STAMP := frontend/node_modules/.installed
 WEB_BUILD := frontend/dist/index.html
 
 .PHONY: install install-web web run test test-backend test-web test-e2e test-postgres lint \
-	format openapi openapi-check clean
+	format openapi openapi-check bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,9 @@ test-e2e: install web
 
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 -q
+
+bench: install
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/suggestions.py
 
 lint: install
 	$(BIN)/ruff check .

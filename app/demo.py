@@ -45,6 +45,7 @@ from app.core.base import utcnow
 from app.core.security import Principal, Role
 from app.encounters import service as encounters
 from app.encounters.schemas import EncounterCreate, EncounterMode
+from app.matching import service as matching
 from app.matching.models import PeerMatch
 from app.organisations import service as organisations
 from app.participants import service as participants
@@ -502,6 +503,8 @@ def load(*, db: Session) -> None:
         ),
     )
     db.flush()
+    # The matches above were written directly: set the capacity counters from them.
+    matching.recount_caseloads(db=db, organisation_id=organisation.id)
     _load_recovery_work(db=db, now=now, people=people, staff=staff, accounts={"jose": jose_account})
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cache
 
+from sqlalchemy import case, update
 from sqlalchemy.orm import Session
 
 from app.consents.models import Consent
@@ -116,6 +117,24 @@ def make_match(
     )
     db.add(match)
     db.flush()
+    if status == "active":
+        # Keep the capacity counter in step, as accepting a proposal does; a factory match
+        # is set up directly, so a full caseload grows to make room rather than fail.
+        db.execute(
+            update(Specialist)
+            .where(Specialist.id == match.specialist_id)
+            .values(
+                active_caseload=Specialist.active_caseload + 1,
+                max_caseload=case(
+                    (
+                        Specialist.active_caseload >= Specialist.max_caseload,
+                        Specialist.max_caseload + 1,
+                    ),
+                    else_=Specialist.max_caseload,
+                ),
+            )
+            .execution_options(synchronize_session=False)
+        )
     return match
 
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
-from app.auth.dependencies import CarePrincipal
-from app.caseload import service
-from app.caseload.schemas import CaseloadEntry
+from app.auth.dependencies import CarePrincipal, require_roles
+from app.caseload import balance, service
+from app.caseload.schemas import CaseloadBalance, CaseloadEntry
 from app.core import audit
 from app.core.db import SessionDep
+from app.core.errors import problem_responses
 from app.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam, Page
+from app.core.security import Principal
 from app.participants.schemas import ParticipantStatus, RiskLevel
 
 router = APIRouter(tags=["caseload"])
@@ -52,3 +54,19 @@ def read_caseload(
     )
     audit.trail_of(request).touch_many([e.participant_id for e in entries])
     return Page(items=entries, next_cursor=next_cursor)
+
+
+@router.get(
+    "/caseload/balance",
+    response_model=CaseloadBalance,
+    responses=problem_responses(403),
+    summary="Supervisors: each specialist's load and spare places, and who waits for a match",
+)
+def read_balance(
+    request: Request,
+    db: SessionDep,
+    principal: Annotated[Principal, Depends(require_roles("supervisor", "admin"))],
+) -> CaseloadBalance:
+    result = balance.balance(db=db, organisation_id=principal.organisation_id)
+    audit.trail_of(request).touch_many([w.participant_id for w in result.waiting])
+    return result

@@ -33,3 +33,26 @@ class CaseloadEntry(ReadModel):
     specialist_id: uuid.UUID | None = None  # the actively matched specialist profile
     specialist_name: str | None = None
     follow_up_due: bool | None = None  # known once outcome surveys exist
+
+
+class SpecialistBalance(ReadModel):
+    specialist_id: uuid.UUID
+    display_name: str
+    active: int
+    proposed: int
+    max_caseload: int
+    accepting_new: bool
+    spare: int  # places left (max_caseload - active), whether or not accepting new
+
+
+class WaitingParticipant(ReadModel):
+    participant_id: uuid.UUID
+    preferred_name: str
+    waiting_since: datetime  # enrolment, or the end of the last match
+    days_waiting: int
+    has_proposal: bool
+
+
+class CaseloadBalance(ReadModel):
+    specialists: list[SpecialistBalance]
+    waiting: list[WaitingParticipant]

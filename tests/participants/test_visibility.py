@@ -54,6 +54,13 @@ def test_forbidden_callers_are_refused_on_every_participant_route(app, client, w
             assert response.status_code == 404, f"{case}: {method} {path}"
 
 
+# Reads a role may never perform: a caller who may see the participant gets 403 (one who
+# may not still gets 404 first).
+ROLE_REFUSED_READS = {
+    "/api/v1/participants/{participant_id}/match-suggestions": ("admin", "participant"),
+}
+
+
 @pytest.mark.parametrize(
     ("caller", "target"),
     [
@@ -67,12 +74,14 @@ def test_forbidden_callers_are_refused_on_every_participant_route(app, client, w
 )
 def test_allowed_callers_can_read(app, client, world, caller, target):
     participant = getattr(world, target)
+    role = getattr(world, caller).role
     for method, path in participant_routes(app):
         if method == "GET":
             response = call(
                 client, method, path, participant.id, world.headers(getattr(world, caller))
             )
-            assert response.status_code == 200, f"{method} {path} -> {response.status_code}"
+            expected = 403 if role in ROLE_REFUSED_READS.get(path, ()) else 200
+            assert response.status_code == expected, f"{method} {path} -> {response.status_code}"
 
 
 def _readable(db, principal_user):

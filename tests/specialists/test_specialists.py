@@ -37,3 +37,11 @@ def test_participants_may_not_list_specialists(client, world):
 def test_another_organisation_sees_only_its_own(client, world, caller):
     items = client.get("/api/v1/specialists", headers=world.headers(getattr(world, caller))).json()
     assert [s["user_id"] for s in items["items"]] == [str(world.other_org_specialist.id)]
+
+
+def test_the_list_carries_the_lived_experience_profile(client, world):
+    items = client.get("/api/v1/specialists", headers=world.headers(world.specialist)).json()
+    pat = next(s for s in items["items"] if s["display_name"] == "Pat Peer")
+    assert pat["languages"] == ["en"]
+    assert pat["max_caseload"] == 15
+    assert {"substances", "recovery_pathways", "moud_affirming", "faith", "region"} <= set(pat)

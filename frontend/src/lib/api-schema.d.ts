@@ -123,6 +123,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/caseload/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Supervisors: each specialist's load and spare places, and who waits for a match */
+        get: operations["caseload-read_balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consents/{consent_id}": {
         parameters: {
             query?: never;
@@ -242,6 +259,74 @@ export interface paths {
         get: operations["system-health"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matches/{match_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a match */
+        get: operations["matching-read_match"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matches/{match_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The participant accepts a proposal (409 when the specialist has no space) */
+        post: operations["matching-accept_match"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matches/{match_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The participant declines a proposal */
+        post: operations["matching-decline_match"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matches/{match_id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a match (the participant, the matched specialist, or a supervisor) */
+        post: operations["matching-end_match"];
         delete?: never;
         options?: never;
         head?: never;
@@ -424,6 +509,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/{participant_id}/match-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Specialists who fit the participant best, each with its score explained */
+        get: operations["matching-suggest_matches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{participant_id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A participant's matches, newest first (history included) */
+        get: operations["matching-list_matches"];
+        put?: never;
+        /** Propose a specialist to a participant (a proposal holds no place) */
+        post: operations["matching-propose_match"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{participant_id}/matches/request-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The participant asks for a different match: its active match ends */
+        post: operations["matching-request_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{participant_id}/matching-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the participant wants in a peer (defaults while none are stated) */
+        get: operations["matching-read_matching_preferences"];
+        /** State the participant's matching preferences (If-Match optional) */
+        put: operations["matching-replace_matching_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants/{participant_id}/plans": {
         parameters: {
             query?: never;
@@ -519,7 +674,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organisation's active specialists and their caseloads */
+        /** The organisation's active specialists, their profiles and caseloads */
         get: operations["specialists-list_specialists"];
         put?: never;
         post?: never;
@@ -527,6 +682,24 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/specialists/{specialist_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a specialist's profile */
+        get: operations["specialists-read_specialist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a specialist's profile (If-Match required) */
+        patch: operations["specialists-update_specialist"];
         trace?: never;
     };
     "/api/v1/steps/{step_id}": {
@@ -817,6 +990,13 @@ export interface components {
             /** Username */
             username?: string | null;
         };
+        /** CaseloadBalance */
+        CaseloadBalance: {
+            /** Specialists */
+            specialists: components["schemas"]["SpecialistBalance"][];
+            /** Waiting */
+            waiting: components["schemas"]["WaitingParticipant"][];
+        };
         /** CaseloadEntry */
         CaseloadEntry: {
             /** Days Since Last Contact */
@@ -1045,6 +1225,18 @@ export interface components {
         ConsentRevoke: {
             /** Reason */
             reason?: string | null;
+        };
+        /** CriterionRead */
+        CriterionRead: {
+            /**
+             * Criterion
+             * @enum {string}
+             */
+            criterion: "recovery_pathway" | "life_stage" | "faith" | "veteran" | "justice_involvement" | "lgbtq_affirming" | "region" | "substance";
+            /** Points */
+            points: number;
+            /** Reason */
+            reason: string;
         };
         /** CssrsCondition */
         CssrsCondition: {
@@ -1394,6 +1586,162 @@ export interface components {
             /** Refresh Token */
             refresh_token: string;
         };
+        /** MatchChangeRequest */
+        MatchChangeRequest: {
+            /** Reason */
+            reason?: string | null;
+        };
+        /** MatchDecline */
+        MatchDecline: {
+            /** Reason */
+            reason?: string | null;
+        };
+        /** MatchEnd */
+        MatchEnd: {
+            /** Reason */
+            reason: string;
+        };
+        /** MatchPropose */
+        MatchPropose: {
+            /**
+             * Specialist Id
+             * Format: uuid
+             */
+            specialist_id: string;
+        };
+        /** MatchRead */
+        MatchRead: {
+            /** Activated At */
+            activated_at: string | null;
+            /** Decline Reason */
+            decline_reason: string | null;
+            /** Declined At */
+            declined_at: string | null;
+            /** End Reason */
+            end_reason: string | null;
+            /** Ended At */
+            ended_at: string | null;
+            /** Ended By User Id */
+            ended_by_user_id: string | null;
+            /** Explanation */
+            explanation: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /**
+             * Proposed At
+             * Format: date-time
+             */
+            proposed_at: string;
+            /** Proposed By User Id */
+            proposed_by_user_id: string | null;
+            /** Score */
+            score: number | null;
+            /**
+             * Specialist Id
+             * Format: uuid
+             */
+            specialist_id: string;
+            /** Specialist Name */
+            specialist_name: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "proposed" | "active" | "declined" | "ended";
+        };
+        /** MatchingPreferencesRead */
+        MatchingPreferencesRead: {
+            /** Faith Preference */
+            faith_preference?: ("faith_based" | "secular") | null;
+            /** Gender Preference */
+            gender_preference?: string | null;
+            /**
+             * Justice Involved
+             * @default false
+             */
+            justice_involved: boolean;
+            /**
+             * Languages
+             * @default []
+             */
+            languages: string[];
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /**
+             * Priorities
+             * @default []
+             */
+            priorities: ("recovery_pathway" | "life_stage" | "faith" | "veteran" | "justice_involvement" | "lgbtq_affirming" | "region" | "substance")[];
+            /** Region */
+            region?: string | null;
+            /**
+             * Updated At
+             * @description Null while the participant has stated no preferences.
+             */
+            updated_at?: string | null;
+            /**
+             * Veteran
+             * @default false
+             */
+            veteran: boolean;
+            /**
+             * Wants Lgbtq Affirming
+             * @default false
+             */
+            wants_lgbtq_affirming: boolean;
+        };
+        /**
+         * MatchingPreferencesWrite
+         * @description The whole set of preferences (PUT replaces it).
+         */
+        MatchingPreferencesWrite: {
+            /** Faith Preference */
+            faith_preference?: ("faith_based" | "secular") | null;
+            /** Gender Preference */
+            gender_preference?: string | null;
+            /**
+             * Justice Involved
+             * @default false
+             */
+            justice_involved: boolean;
+            /**
+             * Languages
+             * @description Languages besides the primary language.
+             * @default []
+             */
+            languages: string[];
+            /**
+             * Priorities
+             * @description Criteria whose weight is raised in the match score.
+             * @default []
+             */
+            priorities: ("recovery_pathway" | "life_stage" | "faith" | "veteran" | "justice_involvement" | "lgbtq_affirming" | "region" | "substance")[];
+            /** Region */
+            region?: string | null;
+            /**
+             * Veteran
+             * @default false
+             */
+            veteran: boolean;
+            /**
+             * Wants Lgbtq Affirming
+             * @default false
+             */
+            wants_lgbtq_affirming: boolean;
+        };
         /** MeRead */
         MeRead: {
             /** Display Name */
@@ -1468,6 +1816,13 @@ export interface components {
         Page_GoalRead_: {
             /** Items */
             items: components["schemas"]["GoalRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[MatchRead] */
+        Page_MatchRead_: {
+            /** Items */
+            items: components["schemas"]["MatchRead"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -1803,26 +2158,121 @@ export interface components {
             /** Value */
             value: number;
         };
+        /** SpecialistBalance */
+        SpecialistBalance: {
+            /** Accepting New */
+            accepting_new: boolean;
+            /** Active */
+            active: number;
+            /** Display Name */
+            display_name: string;
+            /** Max Caseload */
+            max_caseload: number;
+            /** Proposed */
+            proposed: number;
+            /** Spare */
+            spare: number;
+            /**
+             * Specialist Id
+             * Format: uuid
+             */
+            specialist_id: string;
+        };
         /** SpecialistRead */
         SpecialistRead: {
             /** Accepting New */
             accepting_new: boolean;
             /** Active Caseload */
             active_caseload: number;
+            /** Birth Decade */
+            birth_decade?: number | null;
             /** Display Name */
             display_name: string;
+            /** Faith */
+            faith?: ("faith_based" | "secular") | null;
+            /** Gender */
+            gender?: string | null;
             /**
              * Id
              * Format: uuid
              */
             id: string;
+            /**
+             * Justice Involved
+             * @default false
+             */
+            justice_involved: boolean;
+            /**
+             * Languages
+             * @default []
+             */
+            languages: string[];
+            /**
+             * Lgbtq Affirming
+             * @default false
+             */
+            lgbtq_affirming: boolean;
             /** Max Caseload */
             max_caseload: number;
+            /**
+             * Moud Affirming
+             * @default false
+             */
+            moud_affirming: boolean;
+            /**
+             * Recovery Pathways
+             * @default []
+             */
+            recovery_pathways: string[];
+            /** Region */
+            region?: string | null;
+            /**
+             * Substances
+             * @default []
+             */
+            substances: string[];
             /**
              * User Id
              * Format: uuid
              */
             user_id: string;
+            /**
+             * Veteran
+             * @default false
+             */
+            veteran: boolean;
+        };
+        /**
+         * SpecialistUpdate
+         * @description A change to a profile: only the fields sent are changed.
+         */
+        SpecialistUpdate: {
+            /** Accepting New */
+            accepting_new?: boolean | null;
+            /** Birth Decade */
+            birth_decade?: number | null;
+            /** Faith */
+            faith?: ("faith_based" | "secular") | null;
+            /** Gender */
+            gender?: string | null;
+            /** Justice Involved */
+            justice_involved?: boolean | null;
+            /** Languages */
+            languages?: string[] | null;
+            /** Lgbtq Affirming */
+            lgbtq_affirming?: boolean | null;
+            /** Max Caseload */
+            max_caseload?: number | null;
+            /** Moud Affirming */
+            moud_affirming?: boolean | null;
+            /** Recovery Pathways */
+            recovery_pathways?: ("moud_buprenorphine" | "moud_methadone" | "moud_naltrexone" | "mutual_aid_12_step" | "smart_recovery" | "faith_based" | "clinical_treatment" | "family_support")[] | null;
+            /** Region */
+            region?: string | null;
+            /** Substances */
+            substances?: ("alcohol" | "opioids" | "stimulants" | "cannabis" | "sedatives" | "hallucinogens" | "inhalants" | "tobacco" | "other")[] | null;
+            /** Veteran */
+            veteran?: boolean | null;
         };
         /** StepCreate */
         StepCreate: {
@@ -1875,6 +2325,25 @@ export interface components {
             done?: boolean | null;
             /** Due Date */
             due_date?: string | null;
+        };
+        /** SuggestionRead */
+        SuggestionRead: {
+            /** Display Name */
+            display_name: string;
+            /** Explanation */
+            explanation: components["schemas"]["CriterionRead"][];
+            /** Score */
+            score: number;
+            /**
+             * Specialist Id
+             * Format: uuid
+             */
+            specialist_id: string;
+        };
+        /** Suggestions */
+        Suggestions: {
+            /** Items */
+            items: components["schemas"]["SuggestionRead"][];
         };
         /** TokenRead */
         TokenRead: {
@@ -1979,6 +2448,25 @@ export interface components {
             display_name?: string | null;
             /** Password */
             password?: string | null;
+        };
+        /** WaitingParticipant */
+        WaitingParticipant: {
+            /** Days Waiting */
+            days_waiting: number;
+            /** Has Proposal */
+            has_proposal: boolean;
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Preferred Name */
+            preferred_name: string;
+            /**
+             * Waiting Since
+             * Format: date-time
+             */
+            waiting_since: string;
         };
         /** WithdrawRequest */
         WithdrawRequest: {
@@ -2493,6 +2981,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_CaseloadEntry_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "caseload-read_balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseloadBalance"];
                 };
             };
             /** @description Unauthorized */
@@ -3285,6 +3838,309 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "matching-read_match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                match_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "matching-accept_match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                match_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "matching-decline_match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                match_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MatchDecline"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "matching-end_match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                match_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchEnd"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4497,6 +5353,454 @@ export interface operations {
             };
         };
     };
+    "matching-suggest_matches": {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suggestions"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "matching-list_matches": {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 100). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MatchRead_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "matching-propose_match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchPropose"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "matching-request_change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MatchChangeRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "matching-read_matching_preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingPreferencesRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "matching-replace_matching_preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchingPreferencesWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingPreferencesRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "plans-list_plans": {
         parameters: {
             query?: {
@@ -5185,6 +6489,171 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "specialists-read_specialist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                specialist_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpecialistRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "specialists-update_specialist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                specialist_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpecialistUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpecialistRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
