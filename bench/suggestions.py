@@ -213,6 +213,8 @@ def measure(size: int) -> dict[str, float]:
             ],
             cwd=ROOT,
             env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
             settings = Settings(secret_key=SECRET)
