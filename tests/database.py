@@ -11,7 +11,9 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, create_engine, make_url, text
+from sqlalchemy import Connection, Engine, create_engine, make_url, text
+
+from app.core.db import make_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,3 +69,17 @@ def upgrade(connection: Connection, revision: str = "head") -> None:
 
 def downgrade(connection: Connection, revision: str = "base") -> None:
     command.downgrade(alembic_config(connection), revision)
+
+
+@contextmanager
+def committed_database(folder: Path) -> Iterator[Engine]:
+    """A migrated throwaway database whose writes really commit: for tests of concurrent
+    requests, which the usual rolled-back transaction cannot show."""
+    with throwaway_database(folder) as url:
+        engine = make_engine(url)
+        try:
+            with engine.begin() as connection:
+                upgrade(connection)
+            yield engine
+        finally:
+            engine.dispose()

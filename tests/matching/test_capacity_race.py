@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.config import Settings
-from app.core.db import Database, make_engine
+from app.core.db import Database
 from app.main import create_app
 from app.matching.models import PeerMatch
 from app.specialists.models import Specialist
@@ -26,103 +26,91 @@ CONTENDERS = 24
 
 
 def test_concurrent_accepts_never_exceed_capacity(tmp_path):
-    with database.throwaway_database(tmp_path) as url:
-        engine = make_engine(url)
-        try:
-            with engine.begin() as connection:
-                database.upgrade(connection)
-            settings = Settings(secret_key=TEST_SECRET, data_dir=tmp_path)
-            with Session(engine) as db:
-                world = build_world(db, settings)
-                profile = specialist_profile(db, world.specialist)
-                profile.max_caseload = 2  # the world's active match holds one: one place left
-                db.flush()
-                attempts = []
-                for i in range(CONTENDERS):
-                    participant = make_participant(db, world.org, preferred_name=f"Contender {i}")
-                    account = make_user(db, world.org, "participant", participant=participant)
-                    match = PeerMatch(
-                        organisation_id=world.org.id,
-                        participant_id=participant.id,
-                        specialist_id=profile.id,
-                        status="proposed",
-                        proposed_by_user_id=world.supervisor.id,
-                    )
-                    db.add(match)
-                    db.flush()
-                    attempts.append((match.id, world.headers(account)))
-                db.commit()
-                specialist_id = profile.id
-            app = create_app(settings=settings, database=Database(engine))
-            barrier = Barrier(CONTENDERS)
-            with TestClient(app, base_url="https://testserver") as client:
-
-                def accept(attempt):
-                    match_id, headers = attempt
-                    barrier.wait(timeout=30)
-                    return client.post(f"/api/v1/matches/{match_id}/accept", headers=headers)
-
-                with ThreadPoolExecutor(max_workers=CONTENDERS) as pool:
-                    responses = list(pool.map(accept, attempts))
-            codes = sorted(r.status_code for r in responses)
-            assert codes == [200] + [409] * (CONTENDERS - 1), codes
-            refused = [r.json()["detail"] for r in responses if r.status_code == 409]
-            assert set(refused) == {"This specialist has no space right now."}
-            with Session(engine) as db:
-                specialist = db.get(Specialist, specialist_id)
-                assert specialist is not None
-                active = db.scalar(
-                    select(func.count())
-                    .select_from(PeerMatch)
-                    .where(PeerMatch.specialist_id == specialist_id, PeerMatch.status == "active")
-                )
-                assert specialist.active_caseload == specialist.max_caseload == 2
-                assert active == 2
-        finally:
-            engine.dispose()
-
-
-def test_concurrent_accepts_of_one_proposal_activate_it_once(tmp_path):
-    with database.throwaway_database(tmp_path) as url:
-        engine = make_engine(url)
-        try:
-            with engine.begin() as connection:
-                database.upgrade(connection)
-            settings = Settings(secret_key=TEST_SECRET, data_dir=tmp_path)
-            with Session(engine) as db:
-                world = build_world(db, settings)
-                profile = specialist_profile(db, world.other_specialist)
+    with database.committed_database(tmp_path) as engine:
+        settings = Settings(secret_key=TEST_SECRET, data_dir=tmp_path)
+        with Session(engine) as db:
+            world = build_world(db, settings)
+            profile = specialist_profile(db, world.specialist)
+            profile.max_caseload = 2  # the world's active match holds one: one place left
+            db.flush()
+            attempts = []
+            for i in range(CONTENDERS):
+                participant = make_participant(db, world.org, preferred_name=f"Contender {i}")
+                account = make_user(db, world.org, "participant", participant=participant)
                 match = PeerMatch(
                     organisation_id=world.org.id,
-                    participant_id=world.matched.id,
+                    participant_id=participant.id,
                     specialist_id=profile.id,
                     status="proposed",
                     proposed_by_user_id=world.supervisor.id,
                 )
                 db.add(match)
-                db.commit()
-                match_id, specialist_id = match.id, profile.id
-                previous_id = specialist_profile(db, world.specialist).id
-                headers = world.headers(world.me)
-            app = create_app(settings=settings, database=Database(engine))
-            tries = 12
-            barrier = Barrier(tries)
-            with TestClient(app, base_url="https://testserver") as client:
+                db.flush()
+                attempts.append((match.id, world.headers(account)))
+            db.commit()
+            specialist_id = profile.id
+        app = create_app(settings=settings, database=Database(engine))
+        barrier = Barrier(CONTENDERS)
+        with TestClient(app, base_url="https://testserver") as client:
 
-                def accept(_: int):
-                    barrier.wait(timeout=30)
-                    return client.post(f"/api/v1/matches/{match_id}/accept", headers=headers)
+            def accept(attempt):
+                match_id, headers = attempt
+                barrier.wait(timeout=30)
+                return client.post(f"/api/v1/matches/{match_id}/accept", headers=headers)
 
-                with ThreadPoolExecutor(max_workers=tries) as pool:
-                    responses = list(pool.map(accept, range(tries)))
-            codes = sorted(r.status_code for r in responses)
-            assert codes == [200] + [409] * (tries - 1), codes
-            with Session(engine) as db:
-                specialist = db.get(Specialist, specialist_id)
-                assert specialist is not None
-                assert specialist.active_caseload == 1
-                previous = db.get(Specialist, previous_id)
-                assert previous is not None
-                assert previous.active_caseload == 0
-        finally:
-            engine.dispose()
+            with ThreadPoolExecutor(max_workers=CONTENDERS) as pool:
+                responses = list(pool.map(accept, attempts))
+        codes = sorted(r.status_code for r in responses)
+        assert codes == [200] + [409] * (CONTENDERS - 1), codes
+        refused = [r.json()["detail"] for r in responses if r.status_code == 409]
+        assert set(refused) == {"This specialist has no space right now."}
+        with Session(engine) as db:
+            specialist = db.get(Specialist, specialist_id)
+            assert specialist is not None
+            active = db.scalar(
+                select(func.count())
+                .select_from(PeerMatch)
+                .where(PeerMatch.specialist_id == specialist_id, PeerMatch.status == "active")
+            )
+            assert specialist.active_caseload == specialist.max_caseload == 2
+            assert active == 2
+
+
+def test_concurrent_accepts_of_one_proposal_activate_it_once(tmp_path):
+    with database.committed_database(tmp_path) as engine:
+        settings = Settings(secret_key=TEST_SECRET, data_dir=tmp_path)
+        with Session(engine) as db:
+            world = build_world(db, settings)
+            profile = specialist_profile(db, world.other_specialist)
+            match = PeerMatch(
+                organisation_id=world.org.id,
+                participant_id=world.matched.id,
+                specialist_id=profile.id,
+                status="proposed",
+                proposed_by_user_id=world.supervisor.id,
+            )
+            db.add(match)
+            db.commit()
+            match_id, specialist_id = match.id, profile.id
+            previous_id = specialist_profile(db, world.specialist).id
+            headers = world.headers(world.me)
+        app = create_app(settings=settings, database=Database(engine))
+        tries = 12
+        barrier = Barrier(tries)
+        with TestClient(app, base_url="https://testserver") as client:
+
+            def accept(_: int):
+                barrier.wait(timeout=30)
+                return client.post(f"/api/v1/matches/{match_id}/accept", headers=headers)
+
+            with ThreadPoolExecutor(max_workers=tries) as pool:
+                responses = list(pool.map(accept, range(tries)))
+        codes = sorted(r.status_code for r in responses)
+        assert codes == [200] + [409] * (tries - 1), codes
+        with Session(engine) as db:
+            specialist = db.get(Specialist, specialist_id)
+            assert specialist is not None
+            assert specialist.active_caseload == 1
+            previous = db.get(Specialist, previous_id)
+            assert previous is not None
+            assert previous.active_caseload == 0
