@@ -20,6 +20,16 @@ TOKEN_URL = "/api/v1/auth/token"  # noqa: S105 - a path, not a secret
 _bearer = OAuth2PasswordBearer(tokenUrl=TOKEN_URL, auto_error=False)
 
 
+def principal_of(user: User) -> Principal:
+    """The principal an account acts as (its role is constrained by a CHECK)."""
+    return Principal(
+        user_id=user.id,
+        role=user.role,  # type: ignore[arg-type]
+        organisation_id=user.organisation_id,
+        participant_id=user.participant_id,
+    )
+
+
 def get_principal(
     request: Request, db: SessionDep, token: Annotated[str | None, Depends(_bearer)]
 ) -> Principal:
@@ -47,12 +57,7 @@ def get_principal(
         or int(claims["iat"]) < int(user.password_changed_at.timestamp())
     ):
         raise Unauthorized("The access token is no longer valid.")
-    principal = Principal(
-        user_id=user.id,
-        role=user.role,  # type: ignore[arg-type]  # constrained by a CHECK
-        organisation_id=user.organisation_id,
-        participant_id=user.participant_id,
-    )
+    principal = principal_of(user)
     audit.trail_of(request).identify(principal)
     return principal
 

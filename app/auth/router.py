@@ -7,13 +7,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Cookie, Form, Header, Request, Response, status
 
 from app.auth import service
-from app.auth.dependencies import CurrentPrincipal
+from app.auth.dependencies import CurrentPrincipal, principal_of
 from app.auth.schemas import LogoutRequest, MeRead, RefreshRequest, TokenRead
 from app.auth.throttle import LoginThrottle
 from app.core import audit
 from app.core.db import SessionDep
 from app.core.errors import DomainError, Unauthorized, problem_responses
-from app.core.security import Principal
 from app.users.models import User
 
 router = APIRouter(tags=["auth"])
@@ -120,14 +119,7 @@ def issue_token(
 
 
 def _identify(request: Request, user: User) -> None:
-    audit.trail_of(request).identify(
-        Principal(
-            user_id=user.id,
-            role=user.role,  # type: ignore[arg-type]
-            organisation_id=user.organisation_id,
-            participant_id=user.participant_id,
-        )
-    )
+    audit.trail_of(request).identify(principal_of(user))
 
 
 @router.post(

@@ -111,9 +111,9 @@ def status_for(exc: BaseException) -> int:
         return 412
     if isinstance(exc, IntegrityError):
         return 409
-    if isinstance(exc, OperationalError | DBAPIError) and exc.connection_invalidated:
-        return 503
-    if isinstance(exc, OperationalError):
+    if isinstance(exc, OperationalError) or (
+        isinstance(exc, DBAPIError) and exc.connection_invalidated
+    ):
         return 503
     return 500
 

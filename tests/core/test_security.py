@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from jose import jwt
 
-from app.core.security import decode_access_token, hash_password, verify_password
+from app.core.security import InvalidToken, decode_access_token, hash_password, verify_password
 from tests.conftest import TEST_SECRET
 
 
@@ -101,7 +101,7 @@ def test_decode_requires_iat_and_sub():
     base = {"role": "x", "org": "y", "iss": "prss", "aud": "prss-api", "jti": "j", "exp": now + 60}
     for missing in ({"sub": "s"}, {"iat": now}):
         token = jwt.encode({**base, **missing}, TEST_SECRET, algorithm="HS256")
-        with pytest.raises(Exception, match=r".+"):
+        with pytest.raises(InvalidToken):
             decode_access_token(token, secret=TEST_SECRET, issuer="prss", audience="prss-api")
 
 
