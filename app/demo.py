@@ -82,6 +82,7 @@ SUPERVISOR_EMAIL = "renee.tremblay@example.org"
 MARCUS_EMAIL = "marcus.bell@example.org"
 LUCIA_EMAIL = "lucia.morales@example.org"
 PARTICIPANT_EMAIL = "jose.ramirez@example.org"
+WAITING_PARTICIPANT_EMAIL = "rowan.adeyemi@example.org"
 
 SOR_EVALUATION = "State Opioid Response evaluation team"
 SOR_PURPOSE = (
@@ -104,7 +105,11 @@ STAFF_LOGINS: tuple[DemoLogin, ...] = (
     DemoLogin("specialist", MARCUS_EMAIL, "Marcus Bell"),
     DemoLogin("specialist", LUCIA_EMAIL, "Lucía Morales"),
 )
-PARTICIPANT_LOGIN = DemoLogin("participant", PARTICIPANT_EMAIL, "José Ramírez")
+PARTICIPANT_LOGINS: tuple[DemoLogin, ...] = (
+    DemoLogin("participant", PARTICIPANT_EMAIL, "José Ramírez"),
+    # Rowan waits for a match: sign in as Rowan to accept or decline a proposed peer.
+    DemoLogin("participant", WAITING_PARTICIPANT_EMAIL, "Rowan Adeyemi"),
+)
 
 
 @dataclass(frozen=True)
@@ -228,6 +233,7 @@ PEOPLE: tuple[DemoPerson, ...] = (
         recovery_days_ago=30,
         strengths=("I make people laugh", "Learning guitar"),
         phone="(503) 555-0106",
+        email=WAITING_PARTICIPANT_EMAIL,
         intake_by=MARCUS_EMAIL,
         enrolled_days_ago=9,
     ),
@@ -491,26 +497,29 @@ def load(*, db: Session) -> None:
         reason="Moving to Spokane to be near my mom. Thank you for everything.",
     )
 
-    jose_account = users.create(
-        db=db,
-        organisation_id=organisation.id,
-        data=UserCreate(
-            email=PARTICIPANT_LOGIN.email,
-            password=DEMO_PASSWORD,
-            role=PARTICIPANT_LOGIN.role,
-            display_name=PARTICIPANT_LOGIN.display_name,
-            participant_id=people["jose"].id,
-        ),
-    )
+    accounts = {
+        key: users.create(
+            db=db,
+            organisation_id=organisation.id,
+            data=UserCreate(
+                email=login.email,
+                password=DEMO_PASSWORD,
+                role=login.role,
+                display_name=login.display_name,
+                participant_id=people[key].id,
+            ),
+        )
+        for key, login in zip(("jose", "rowan"), PARTICIPANT_LOGINS, strict=True)
+    }
     db.flush()
     # The matches above were written directly: set the capacity counters from them.
     matching.recount_caseloads(db=db, organisation_id=organisation.id)
-    _load_recovery_work(db=db, now=now, people=people, staff=staff, accounts={"jose": jose_account})
+    _load_recovery_work(db=db, now=now, people=people, staff=staff, accounts=accounts)
 
 
 def logins_text() -> str:
     """The demo sign-ins, one a line, for ``make run`` to print."""
-    logins = (*STAFF_LOGINS, PARTICIPANT_LOGIN)
+    logins = (*STAFF_LOGINS, *PARTICIPANT_LOGINS)
     email_width = max(len(login.email) for login in logins)
     lines = [f"Demo logins for {ORGANISATION_NAME} (every account's password is the same):"]
     lines += [

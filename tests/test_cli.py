@@ -100,6 +100,9 @@ def test_seed_demo_loads_once_and_prints_the_logins(fresh_url):
     assert "demo data loaded" in result.output
     assert "admin" in result.output
     assert "specialist" in result.output
+    # Two participant logins: one matched, one still waiting for a match.
+    assert "jose.ramirez@example.org" in result.output
+    assert "rowan.adeyemi@example.org" in result.output
     participants = count(fresh_url, select(func.count()).select_from(Participant))
     assert 8 <= participants <= 12
     assert count(fresh_url, select(func.count()).select_from(PeerMatch)) > 0
