@@ -130,8 +130,36 @@ def eligible(participant: ParticipantFacts, specialist: SpecialistFacts) -> bool
     )
 
 
+def region_key(region: str | None) -> str | None:
+    """A region as compared: trimmed and case-folded."""
+    return region.strip().casefold() if region is not None else None
+
+
 def _same_region(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and a.strip().casefold() == b.strip().casefold()
+    return a is not None and b is not None and region_key(a) == region_key(b)
+
+
+def pathway_points(shared: int) -> int:
+    """The unmultiplied points for sharing this many recovery pathways."""
+    if shared <= 0:
+        return 0
+    return (
+        WEIGHTS["recovery_pathway"] + min(shared - 1, EXTRA_PATHWAYS_COUNTED) * EXTRA_PATHWAY_POINTS
+    )
+
+
+def life_stage_points(decade_gap: int) -> int:
+    """The unmultiplied points for birth decades this many years apart."""
+    if decade_gap == 0:
+        return WEIGHTS["life_stage"]
+    if decade_gap == 10:
+        return int(WEIGHTS["life_stage"] * ADJACENT_DECADE_SHARE)
+    return 0
+
+
+def multiplier(participant: ParticipantFacts, criterion: Criterion) -> int:
+    """How much a criterion's points are multiplied for this participant."""
+    return PRIORITY_MULTIPLIER if criterion in participant.priorities else 1
 
 
 def _base_points(
@@ -141,27 +169,19 @@ def _base_points(
     found: list[tuple[Criterion, int, str]] = []
     shared_pathways = sorted(participant.recovery_pathways & specialist.recovery_pathways)
     if shared_pathways:
-        extra = min(len(shared_pathways) - 1, EXTRA_PATHWAYS_COUNTED) * EXTRA_PATHWAY_POINTS
         names = ", ".join(p.replace("_", " ") for p in shared_pathways)
         found.append(
             (
                 "recovery_pathway",
-                WEIGHTS["recovery_pathway"] + extra,
+                pathway_points(len(shared_pathways)),
                 f"Shares the recovery pathway: {names}.",
             )
         )
     if participant.birth_year is not None and specialist.birth_decade is not None:
         gap = abs(participant.birth_year // 10 * 10 - specialist.birth_decade)
-        if gap == 0:
-            found.append(("life_stage", WEIGHTS["life_stage"], "Born in the same decade."))
-        elif gap == 10:
-            found.append(
-                (
-                    "life_stage",
-                    int(WEIGHTS["life_stage"] * ADJACENT_DECADE_SHARE),
-                    "Born in an adjacent decade.",
-                )
-            )
+        if points := life_stage_points(gap):
+            reason = "Born in the same decade." if gap == 0 else "Born in an adjacent decade."
+            found.append(("life_stage", points, reason))
     if (
         participant.faith_preference is not None
         and specialist.faith == participant.faith_preference
@@ -204,7 +224,7 @@ def score(participant: ParticipantFacts, specialist: SpecialistFacts) -> Scored:
     explanation = []
     for criterion, points, reason in _base_points(participant, specialist):
         if criterion in participant.priorities:
-            points *= PRIORITY_MULTIPLIER
+            points *= multiplier(participant, criterion)
             reason += " One of the participant's priorities."
         if points > 0:
             explanation.append(CriterionPoints(criterion=criterion, points=points, reason=reason))

@@ -6,15 +6,21 @@ from __future__ import annotations
 import random
 import uuid
 from datetime import timedelta
+from typing import get_args
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from app.core.base import utcnow
 from app.matching import preferences as matching_preferences
-from app.matching.scoring import SpecialistFacts, eligible
-from app.matching.suggestions import candidates, facts_of, suggest
+from app.matching import suggestions
+from app.matching.scoring import CRITERIA, SpecialistFacts, eligible, rank, score
+from app.matching.suggestions import candidates, facts_of, score_sql, suggest
+from app.participants import service as participants
+from app.participants.schemas import RecoveryPathway
 from app.specialists.models import Specialist
 from app.users.models import User
 from tests.factories import make_match, make_organisation, specialist_profile
@@ -145,6 +151,80 @@ def test_nothing_suggested_ever_breaks_a_hard_rule(db, world, seeker_spec, specs
         savepoint.rollback()
 
 
+PATHWAYS = list(get_args(RecoveryPathway))
+SUBSTANCES = ["alcohol", "opioids", "stimulants", "tobacco"]
+REGIONS = [None, "East Side", " east side", "Riverside"]
+full_profiles = st.fixed_dictionaries(
+    {
+        "max_caseload": st.integers(2, 3),
+        "active_caseload": st.integers(0, 1),
+        "recovery_pathways": st.lists(st.sampled_from(PATHWAYS), max_size=4, unique=True),
+        "substances": st.lists(st.sampled_from(SUBSTANCES), max_size=3, unique=True),
+        "birth_decade": st.none() | st.sampled_from([1960, 1970, 1980, 1990]),
+        "faith": st.sampled_from([None, "faith_based", "secular"]),
+        "veteran": st.booleans(),
+        "justice_involved": st.booleans(),
+        "lgbtq_affirming": st.booleans(),
+        "region": st.sampled_from(REGIONS),
+        "moud_affirming": st.just(True),
+        "languages": st.lists(st.sampled_from(["en", "es"]), min_size=1, unique=True),
+        "active": st.booleans(),
+    }
+)
+full_seekers = st.fixed_dictionaries(
+    {
+        "primary_language": st.sampled_from(["en", "es"]),
+        "recovery_pathways": st.lists(st.sampled_from(PATHWAYS), max_size=4, unique=True),
+        "substances": st.lists(st.sampled_from(SUBSTANCES), max_size=3, unique=True),
+        "birth_year": st.none() | st.integers(1955, 2000),
+        "faith_preference": st.sampled_from([None, "faith_based", "secular"]),
+        "veteran": st.booleans(),
+        "justice_involved": st.booleans(),
+        "wants_lgbtq_affirming": st.booleans(),
+        "region": st.sampled_from(REGIONS),
+        "priorities": st.lists(st.sampled_from(CRITERIA), max_size=3, unique=True),
+    }
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    seeker_spec=full_seekers,
+    specs=st.lists(full_profiles, min_size=1, max_size=10),
+    limit=st.integers(1, 4),
+)
+def test_the_database_picks_the_same_best_specialists_as_the_pure_ranking(
+    db, world, seeker_spec, specs, limit
+):
+    """The score computed in SQL equals the pure score for every specialist, and the
+    database picks the rows the pure ``scoring.rank`` would pick from every eligible
+    specialist, in the same order, however wide the pool it starts from."""
+    savepoint = db.begin_nested()
+    try:
+        for i, spec in enumerate(specs):
+            make_specialist(db, world.org, name=f"Peer {i}", **spec)
+        participant = make_seeker(db, world.org, **seeker_spec)
+        facts = facts_of(participant, matching_preferences.of(db=db, participant_id=participant.id))
+        everyone = candidates(db=db, facts=facts)
+        in_sql = {
+            row.id: row.score
+            for row in db.execute(select(Specialist.id, score_sql(facts).label("score")))
+        }
+        assert {s.id: in_sql[s.id] for s in everyone} == {
+            s.id: score(facts, s).score for s in everyone
+        }
+        by_python = [(s.id, scored.score) for s, scored in rank(facts, everyone, limit=limit)]
+        for pools in (suggestions.POOL_FACTORS, (1, 2, None)):  # small pools widen often
+            with patch.object(suggestions, "POOL_FACTORS", pools):
+                best = candidates(db=db, facts=facts, limit=limit)
+            by_sql = [(s.id, scored.score) for s, scored in rank(facts, best, limit=limit)]
+            assert by_sql == by_python
+    finally:
+        savepoint.rollback()
+
+
 def pool(db, world):
     """A participant on buprenorphine, a veteran born in 1982, and specialists around it."""
     participant = make_seeker(
@@ -269,6 +349,16 @@ def test_the_limit_caps_the_list(client, world, db):
     assert len(client.get(url(participant, 1), headers=headers).json()["items"]) == 1
     assert client.get(url(participant, 0), headers=headers).status_code == 422
     assert client.get(url(participant, 21), headers=headers).status_code == 422
+
+
+def test_a_withdrawn_participant_gets_no_suggestions(client, world, db):
+    participant, _, _ = pool(db, world)
+    participants.withdraw(db=db, participant=participant, by=world.supervisor.id, reason=None)
+    db.commit()
+    response = client.get(url(participant), headers=world.headers(world.supervisor))
+    assert response.status_code == 409
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "withdrawn" in response.json()["detail"]
 
 
 @pytest.mark.parametrize("caller", ["me", "admin"])
