@@ -222,6 +222,16 @@ def accept(*, db: Session, principal: Principal, match: PeerMatch) -> PeerMatch:
         )
     )
     if previous is not None:
+        # Two re-matches can swap specialists (one moves from X to Y, another from Y to
+        # X). Each changes both counters, so lock both rows in one order first: otherwise
+        # each could hold one row while waiting for the other (a deadlock on PostgreSQL;
+        # SQLite already runs one writer at a time).
+        db.execute(
+            select(Specialist.id)
+            .where(Specialist.id.in_([previous.specialist_id, match.specialist_id]))
+            .order_by(Specialist.id)
+            .with_for_update()
+        )
         _end(db, previous, from_status="active", by=principal.user_id, reason=REMATCHED)
         db.refresh(previous)
     # Claim the proposal first: of two accepts of one proposal only one gets a row.

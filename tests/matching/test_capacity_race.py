@@ -114,3 +114,61 @@ def test_concurrent_accepts_of_one_proposal_activate_it_once(tmp_path):
             previous = db.get(Specialist, previous_id)
             assert previous is not None
             assert previous.active_caseload == 0
+
+
+def test_concurrent_re_matches_that_swap_specialists_all_succeed(tmp_path):
+    """Pairs of participants swap specialists at the same moment: one moves from X to Y
+    while the other moves from Y to X. Every accept succeeds (no deadlock) and each
+    specialist ends with the one participant it gained."""
+    pairs = 8
+    with database.committed_database(tmp_path) as engine:
+        settings = Settings(secret_key=TEST_SECRET, data_dir=tmp_path)
+        with Session(engine) as db:
+            world = build_world(db, settings)
+            attempts, specialist_ids = [], []
+            for i in range(pairs):
+                x, y = (
+                    specialist_profile(db, make_user(db, world.org, "specialist", name=f"{n}{i}"))
+                    for n in ("X", "Y")
+                )
+                for first, second in ((x, y), (y, x)):
+                    participant = make_participant(db, world.org, preferred_name=f"Mover {i}")
+                    account = make_user(db, world.org, "participant", participant=participant)
+                    for specialist, status in ((first, "active"), (second, "proposed")):
+                        db.add(
+                            PeerMatch(
+                                organisation_id=world.org.id,
+                                participant_id=participant.id,
+                                specialist_id=specialist.id,
+                                status=status,
+                                proposed_by_user_id=world.supervisor.id,
+                            )
+                        )
+                    db.flush()
+                    proposed = db.scalar(
+                        select(PeerMatch.id).where(
+                            PeerMatch.participant_id == participant.id,
+                            PeerMatch.status == "proposed",
+                        )
+                    )
+                    attempts.append((proposed, world.headers(account)))
+                x.active_caseload = y.active_caseload = 1
+                specialist_ids += [x.id, y.id]
+            db.commit()
+        app = create_app(settings=settings, database=Database(engine))
+        barrier = Barrier(len(attempts))
+        with TestClient(app, base_url="https://testserver") as client:
+
+            def accept(attempt):
+                match_id, headers = attempt
+                barrier.wait(timeout=30)
+                return client.post(f"/api/v1/matches/{match_id}/accept", headers=headers)
+
+            with ThreadPoolExecutor(max_workers=len(attempts)) as pool:
+                responses = list(pool.map(accept, attempts))
+        assert [r.status_code for r in responses] == [200] * len(attempts)
+        with Session(engine) as db:
+            counters = db.scalars(
+                select(Specialist.active_caseload).where(Specialist.id.in_(specialist_ids))
+            ).all()
+            assert counters == [1] * len(specialist_ids)
