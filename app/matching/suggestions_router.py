@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from app.auth.dependencies import CurrentPrincipal, require_roles
 from app.core.db import SessionDep
-from app.core.errors import Forbidden, PreconditionFailed, problem_responses
+from app.core.errors import Conflict, Forbidden, PreconditionFailed, problem_responses
 from app.core.http import etag_for
 from app.matching import preferences, suggestions
 from app.matching.models import MatchingPreferences
@@ -96,13 +96,19 @@ def replace_matching_preferences(
 @router.get(
     "/participants/{participant_id}/match-suggestions",
     response_model=Suggestions,
-    summary="Specialists who fit the participant best, each with its score explained",
+    responses=problem_responses(409),
+    summary="Specialists who fit the participant best, each with its score explained "
+    "(409 for a participant who is no longer active)",
 )
 def suggest_matches(
     db: SessionDep,
     participant: Annotated[Participant, Depends(participant_to_match)],
     limit: Annotated[int, Query(ge=1, le=20)] = 5,
 ) -> Suggestions:
+    if participant.status != "active":
+        raise Conflict(
+            f"Only an active participant can be matched; this one is {participant.status}."
+        )
     ranked = suggestions.suggest(db=db, participant=participant, limit=limit)
     return Suggestions(
         items=[

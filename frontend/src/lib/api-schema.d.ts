@@ -516,7 +516,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Specialists who fit the participant best, each with its score explained */
+        /** Specialists who fit the participant best, each with its score explained (409 for a participant who is no longer active) */
         get: operations["matching-suggest_matches"];
         put?: never;
         post?: never;
@@ -5395,6 +5395,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
