@@ -1,4 +1,4 @@
-"""Command line: ``python -m app migrate | create-admin | seed-demo``.
+"""Command line: ``python -m app migrate | create-admin | seed-demo | escalate-alerts``.
 
 Exit codes: 0 when done; 2 with a one-line reason on bad input or a refused change.
 """
@@ -13,7 +13,9 @@ from alembic import command
 from alembic.config import Config
 from pydantic import ValidationError
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
+from app.alerts import escalation
 from app.core.config import get_settings
 from app.core.db import Database, make_engine
 from app.core.errors import DomainError
@@ -101,6 +103,20 @@ def seed_demo(
         db.commit()
     typer.echo("demo data loaded")
     typer.echo(demo.logins_text())
+
+
+@cli.command("escalate-alerts")
+def escalate_alerts() -> None:
+    """Escalate to supervisors every alert still unacknowledged after
+    PRSS_ALERT_ESCALATION_MINUTES (one pass, for cron)."""
+    try:
+        escalated = escalation.run_pass(
+            database=_database(), after_minutes=get_settings().alert_escalation_minutes
+        )
+    except OperationalError as exc:
+        _fail(f"the database is unavailable ({type(exc).__name__})")
+        return
+    typer.echo(f"escalated {len(escalated)} alert(s)")
 
 
 @cli.command()

@@ -24,6 +24,7 @@ so it too is the same on every load.
 
 from __future__ import annotations
 
+import itertools
 import random
 import uuid
 from collections.abc import Mapping
@@ -34,8 +35,10 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.alerts import service as alerts
 from app.assessments import scoring
 from app.assessments.models import Assessment
+from app.auth.dependencies import principal_of as users_principal
 from app.check_ins import service as check_ins
 from app.check_ins.models import CheckIn
 from app.consents import service as consents
@@ -43,6 +46,10 @@ from app.consents.models import Consent
 from app.consents.schemas import ConsentCreate
 from app.core.base import utcnow
 from app.core.security import Principal, Role
+from app.crisis import contacts as crisis_contacts
+from app.crisis import safety_plan
+from app.crisis.phones import normalise as normalise_phone
+from app.crisis.schemas import CrisisContactCreate, SafetyPlanWrite
 from app.encounters import service as encounters
 from app.encounters.schemas import EncounterCreate, EncounterMode
 from app.matching import service as matching
@@ -515,6 +522,7 @@ def load(*, db: Session) -> None:
     # The matches above were written directly: set the capacity counters from them.
     matching.recount_caseloads(db=db, organisation_id=organisation.id)
     _load_recovery_work(db=db, now=now, people=people, staff=staff, accounts=accounts)
+    _load_crisis_support(db=db, people=people, staff=staff, peer=peer, accounts=accounts)
 
 
 def logins_text() -> str:
@@ -1962,3 +1970,102 @@ def _routine_contacts(
             )
         day -= rng.randint(*log.gap_days)
     return routine
+
+
+# Crisis support -------------------------------------------------------------------------
+
+SPECIALIST_PHONES = {MARCUS_EMAIL: "(503) 555-0190", LUCIA_EMAIL: "(503) 555-0191"}
+
+JOSE_CONTACTS = (
+    # (kind, name, phone, may_contact): José's own list, in his order after Lucía.
+    ("family", "Ana Ramírez (my daughter)", "(503) 555-0121", True),
+    ("peer_mentor", "Father Tomás (St. Andrew's recovery group)", "(503) 555-0122", True),
+    ("clinician", "Dr. Okafor, Cascade Bridge Clinic", "(503) 555-0123", False),
+)
+
+JOSE_SAFETY_PLAN = SafetyPlanWrite(
+    warning_signs=[
+        "Skipping Mass two Sundays in a row",
+        "Driving past my old corner on the way home",
+        "Not calling Ana back",
+    ],
+    internal_coping=["Work on the truck in the garage", "Pray the rosary", "Walk the dog"],
+    social_distractions=["Coffee after the 7 a.m. meeting", "Ana's soccer games"],
+    people_to_ask=["Ana, my daughter", "Father Tomás", "Lucía, my peer specialist"],
+    professionals=[
+        "Dr. Okafor, Cascade Bridge Clinic: (503) 555-0123",
+        "988 Suicide & Crisis Lifeline: call or text 988",
+    ],
+    environment_safety=[
+        "Keep my buprenorphine in the lockbox; Ana has the spare key",
+        "No cash in the truck on payday",
+    ],
+)
+
+
+def _load_crisis_support(
+    *,
+    db: Session,
+    people: Mapping[str, Participant],
+    staff: Mapping[str, User],
+    peer: Mapping[str, Specialist],
+    accounts: Mapping[str, User],
+) -> None:
+    """Specialists' work phones, José's crisis contacts and safety plan (written with
+    Lucía, then revised by him), and the alerts of Darnell's hard week."""
+    for email, phone in SPECIALIST_PHONES.items():
+        peer[email].phone = normalise_phone(phone)
+    jose, lucia = people["jose"], staff[LUCIA_EMAIL]
+    as_jose = users_principal(accounts["jose"])
+    for kind, name, phone, may_contact in JOSE_CONTACTS:
+        crisis_contacts.add(
+            db=db,
+            principal=as_jose if may_contact else _as_specialist(lucia),
+            participant=jose,
+            data=CrisisContactCreate(kind=kind, name=name, phone=phone, may_contact=may_contact),
+        )
+    first = JOSE_SAFETY_PLAN.model_copy(
+        update={"environment_safety": ["Keep my buprenorphine in the lockbox"]}
+    )
+    safety_plan.write(db=db, principal=_as_specialist(lucia), participant=jose, data=first)
+    safety_plan.write(db=db, principal=as_jose, participant=jose, data=JOSE_SAFETY_PLAN)
+
+    _load_alerts(db=db, darnell=people["darnell"], marcus=staff[MARCUS_EMAIL])
+
+
+# What Marcus wrote when he closed each of Darnell's earlier alerts, oldest first.
+DARNELL_RESOLUTIONS = (
+    "Called him that evening. Talked through the bills; he is going to choir.",
+    "Drove him to the clinic for his dose and sat in on the counsellor visit.",
+    "He asked for a call and got one within the hour. Made a plan for the weekend.",
+    "Checked in by text the next morning; he slept and feels steadier.",
+)
+
+
+def _load_alerts(*, db: Session, darnell: Participant, marcus: User) -> None:
+    """An alert for each of Darnell's high-risk check-ins, as the app raises them: Marcus
+    answered and closed the earlier ones; the latest is still open."""
+    worrying = db.scalars(
+        select(CheckIn)
+        .where(CheckIn.participant_id == darnell.id, CheckIn.risk_level.in_(("high", "crisis")))
+        .order_by(CheckIn.recorded_at)
+    ).all()
+    if not worrying:
+        raise RuntimeError("the demo's story gives Darnell high-risk check-ins in his hard week")
+    *answered, latest = worrying
+    for check_in, note in zip(answered, itertools.cycle(DARNELL_RESOLUTIONS), strict=False):
+        alert = alerts.raise_alert(
+            db=db, participant=darnell, severity="high", source="check_in", source_id=check_in.id
+        )
+        alert.created_at = check_in.recorded_at
+        alert.status = "resolved"
+        alert.acknowledged_at = check_in.recorded_at + timedelta(minutes=9)
+        alert.acknowledged_by_user_id = marcus.id
+        alert.resolved_at = check_in.recorded_at + timedelta(hours=3)
+        alert.resolved_by_user_id = marcus.id
+        alert.resolution_note = note
+    open_alert = alerts.raise_alert(
+        db=db, participant=darnell, severity="high", source="check_in", source_id=latest.id
+    )
+    open_alert.created_at = latest.recorded_at
+    db.flush()

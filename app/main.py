@@ -13,6 +13,8 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
+from app.alerts.lifespan import alerts_lifespan
+from app.alerts.router import router as alerts_router
 from app.assessments.router import router as assessments_router
 from app.audit.router import router as audit_router
 from app.auth.router import router as auth_router
@@ -24,6 +26,9 @@ from app.core.config import Settings, get_settings
 from app.core.db import Database, make_engine
 from app.core.errors import NotFound, Problem, install_handlers, problem_responses
 from app.core.http import RequestContextMiddleware
+from app.crisis import lifeline as crisis_lifeline
+from app.crisis.router import router as crisis_router
+from app.disclosures.router import router as disclosures_router
 from app.encounters.router import router as encounters_router
 from app.matching.router import router as matching_router
 from app.matching.suggestions_router import router as suggestions_router
@@ -70,6 +75,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         docs_url=None if settings.is_production else "/docs",
         redoc_url=None,
         openapi_url="/openapi.json",
+        lifespan=alerts_lifespan,
     )
     app.state.settings = settings
     app.state.secret_key = settings.resolved_secret_key()
@@ -82,6 +88,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
 
     install_handlers(app)
+    # Without a database the crisis routes still answer with the 988 Lifeline.
+    app.state.unavailable_extra = crisis_lifeline.when_unavailable
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -113,10 +121,13 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         assessments_router,
         encounters_router,
         caseload_router,
+        crisis_router,
+        disclosures_router,
         audit_router,
     ):
         api.include_router(router)
     app.include_router(api)
+    app.include_router(alerts_router, prefix=API_PREFIX, responses=COMMON_RESPONSES)
     _mount_web_ui(app, settings.web_dist)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app

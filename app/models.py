@@ -1,5 +1,6 @@
 """Every model, imported in one place so metadata is complete (Alembic, tests)."""
 
+from app.alerts.models import Alert, AlertStreamTicket
 from app.assessments.models import Assessment
 from app.auth.models import RefreshToken
 from app.check_ins.models import CheckIn
@@ -7,6 +8,8 @@ from app.consents.models import Consent
 from app.core.audit import AuditEvent
 from app.core.base import Base
 from app.core.idempotency import IdempotencyKey
+from app.crisis.models import CrisisContact, CrisisEvent, SafetyPlanVersion
+from app.disclosures.models import Disclosure
 from app.encounters.models import Encounter
 from app.matching.models import MatchingPreferences, PeerMatch
 from app.organisations.models import Organisation
@@ -16,11 +19,16 @@ from app.specialists.models import Specialist, SpecialistLanguage
 from app.users.models import User
 
 __all__ = [
+    "Alert",
+    "AlertStreamTicket",
     "Assessment",
     "AuditEvent",
     "Base",
     "CheckIn",
     "Consent",
+    "CrisisContact",
+    "CrisisEvent",
+    "Disclosure",
     "Encounter",
     "Goal",
     "GoalStep",
@@ -31,6 +39,7 @@ __all__ = [
     "PeerMatch",
     "RecoveryPlan",
     "RefreshToken",
+    "SafetyPlanVersion",
     "Specialist",
     "SpecialistLanguage",
     "User",

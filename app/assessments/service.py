@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from app.alerts import service as alerts
 from app.assessments import scoring
 from app.assessments.models import Assessment
 from app.assessments.schemas import (
@@ -57,11 +58,17 @@ def record(
 
 
 def respond_to_imminent_risk(*, db: Session, assessment: Assessment) -> None:
-    """Where a high C-SSRS screen leaves this domain. The crisis feature hooks in here
-    to raise an alert to the matched specialist (``source: assessment``); it runs in the
-    same transaction, so the screen and its alert are stored together or not at all.
-
-    Until then the screen is stored with ``risk = "high"`` and nothing more happens."""
+    """A high C-SSRS screen raises a crisis alert to the matched specialist (or the
+    supervisors), in the same transaction: the screen and its alert are stored together
+    or not at all."""
+    participant = db.get_one(Participant, assessment.participant_id)
+    alerts.raise_alert(
+        db=db,
+        participant=participant,
+        severity="crisis",
+        source="assessment",
+        source_id=assessment.id,
+    )
 
 
 def list_page(

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.alerts import service as alerts
 from app.check_ins.models import CheckIn
 from app.check_ins.schemas import CheckInCreate
 from app.check_ins.trend import CheckInPoint, Day, daily_series
@@ -44,6 +45,14 @@ def record(
     if latest is not None and latest.id == check_in.id:
         participant.risk_level = check_in.risk_level
         db.flush()
+    if check_in.risk_level in ("high", "crisis"):
+        alerts.raise_alert(
+            db=db,
+            participant=participant,
+            severity="crisis" if check_in.risk_level == "crisis" else "high",
+            source="check_in",
+            source_id=check_in.id,
+        )
     return check_in
 
 

@@ -48,6 +48,11 @@ class Settings(BaseSettings):
     max_body_bytes: int = 1024 * 1024
     cors_origins: list[str] = []
     alert_escalation_minutes: int = 15
+    # How often each app process looks for alerts due to escalate; 0 leaves it to cron
+    # (``python -m app escalate-alerts``).
+    alert_escalation_interval_seconds: float = Field(default=30, ge=0)
+    # Keep-alive comments on the alert stream, so proxies do not close a quiet connection.
+    alert_stream_ping_seconds: float = Field(default=15, gt=0)
 
     @field_validator("database_url")
     @classmethod

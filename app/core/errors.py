@@ -181,14 +181,18 @@ def install_handlers(app: FastAPI) -> None:
         return problem(409, "Conflict", "The change conflicts with existing data.", slug="conflict")
 
     @app.exception_handler(OperationalError)
-    async def _database_down(_: Request, __: OperationalError) -> JSONResponse:
+    async def _database_down(request: Request, __: OperationalError) -> JSONResponse:
         logger.error("database unavailable")
+        # A route may still have something to say without its database: the crisis
+        # routes answer with the 988 Lifeline (see ``app.crisis.lifeline``).
+        extra = getattr(request.app.state, "unavailable_extra", None)
         return problem(
             503,
             "Service unavailable",
             "The database is unavailable; try again shortly.",
             slug="service-unavailable",
             headers={"Retry-After": "5"},
+            **(extra(request) if extra is not None else {}),
         )
 
     @app.exception_handler(Exception)

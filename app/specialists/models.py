@@ -73,6 +73,8 @@ class Specialist(IdMixin, TimestampMixin, Base):
     justice_involved: Mapped[bool] = mapped_column(Boolean, default=False)
     lgbtq_affirming: Mapped[bool] = mapped_column(Boolean, default=False)
     region: Mapped[str | None] = mapped_column(String(100))
+    # A work phone (E.164), shown first in the crisis contacts of its matched participants.
+    phone: Mapped[str | None] = mapped_column(String(32))
     # Derived from the fields above whenever they are set (see the validators below); the
     # database scores suggestions with these.
     pathway_mask: Mapped[int] = mapped_column(default=0)

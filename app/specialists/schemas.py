@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from app.core.schemas import InputModel, ReadModel
+from app.crisis.phones import Phone
 from app.participants.schemas import Language, RecoveryPathway, Substance
 
 Faith = Literal["faith_based", "secular"]
@@ -31,6 +32,9 @@ class SpecialistRead(ReadModel):
     justice_involved: bool = False
     lgbtq_affirming: bool = False
     region: str | None = None
+    phone: str | None = Field(
+        default=None, description="Work phone, first in matched participants' crisis contacts."
+    )
 
 
 class SpecialistUpdate(InputModel):
@@ -50,6 +54,7 @@ class SpecialistUpdate(InputModel):
     justice_involved: bool | None = None
     lgbtq_affirming: bool | None = None
     region: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    phone: Phone | None = None
     max_caseload: Annotated[int, Field(ge=1, le=100)] | None = None
     accepting_new: bool | None = None
 

@@ -94,6 +94,7 @@ def reads(*, db: Session, profiles: Sequence[Specialist]) -> list[SpecialistRead
             justice_involved=p.justice_involved,
             lgbtq_affirming=p.lgbtq_affirming,
             region=p.region,
+            phone=p.phone,
         )
         for p in profiles
     ]

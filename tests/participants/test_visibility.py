@@ -76,7 +76,9 @@ def test_allowed_callers_can_read(app, client, world, caller, target):
     participant = getattr(world, target)
     role = getattr(world, caller).role
     for method, path in participant_routes(app):
-        if method == "GET":
+        # A path naming a second record (a plan version, say) needs that record: its own
+        # tests cover it. Here every read of the participant itself must answer.
+        if method == "GET" and path.count("{") == 1:
             response = call(
                 client, method, path, participant.id, world.headers(getattr(world, caller))
             )
