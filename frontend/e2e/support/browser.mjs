@@ -29,6 +29,8 @@ export const LOGINS = {
   supervisor: 'renee.tremblay@example.org',
   specialist: 'marcus.bell@example.org',
   participant: 'jose.ramirez@example.org',
+  // Rowan waits for a peer match in the demo data: the matching flow proposes one and Rowan accepts.
+  waitingParticipant: 'rowan.adeyemi@example.org',
 };
 
 export const DESKTOP = { width: 1280, height: 800 };

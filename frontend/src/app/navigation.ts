@@ -17,15 +17,19 @@ export const NAVIGATION: Record<Role, readonly NavLinkItem[]> = {
   supervisor: [
     { to: '/participants', label: 'Participants' },
     { to: '/caseload', label: 'My caseload' },
+    { to: '/caseload-balance', label: 'Caseload balance' },
+    { to: '/specialists', label: 'Specialists' },
     { to: '/participants/new', label: 'New intake' },
   ],
   admin: [
     { to: '/admin/users', label: 'Users' },
+    { to: '/specialists', label: 'Specialists' },
     { to: '/participants', label: 'Participants' },
   ],
   participant: [
     { to: '/me/plan', label: 'My plan' },
     { to: '/me/check-in', label: 'Check in' },
+    { to: '/me/match', label: 'My peer match' },
     { to: '/me/access-log', label: 'Who viewed my record' },
   ],
 };

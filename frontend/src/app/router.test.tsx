@@ -8,9 +8,14 @@ import { renderApp } from '@/testing/render';
 describe('app shell and routes', () => {
   it.each([
     ['specialist', '/caseload', 'Caseload', ['/caseload', '/participants/new']],
-    ['supervisor', '/participants', 'Participants', ['/participants', '/caseload', '/participants/new']],
-    ['admin', '/admin/users', 'Users', ['/admin/users', '/participants']],
-    ['participant', '/me/plan', 'My plan', ['/me/plan', '/me/check-in', '/me/access-log']],
+    [
+      'supervisor',
+      '/participants',
+      'Participants',
+      ['/participants', '/caseload', '/caseload-balance', '/specialists', '/participants/new'],
+    ],
+    ['admin', '/admin/users', 'Users', ['/admin/users', '/specialists', '/participants']],
+    ['participant', '/me/plan', 'My plan', ['/me/plan', '/me/check-in', '/me/match', '/me/access-log']],
   ] as const)('sends a %s to %s with its own links', async (role, path, heading, links) => {
     mockApi(signedInRoutes(role));
     const { router } = renderApp({ path: '/' });

@@ -22,8 +22,11 @@ const ParticipantsRoute = lazy(() => import('@/app/routes/participants'));
 const ParticipantIntakeRoute = lazy(() => import('@/app/routes/participant-intake'));
 const ParticipantDetailRoute = lazy(() => import('@/app/routes/participant-detail'));
 const AdminUsersRoute = lazy(() => import('@/app/routes/admin-users'));
+const SpecialistsRoute = lazy(() => import('@/app/routes/admin-specialists'));
+const CaseloadBalanceRoute = lazy(() => import('@/app/routes/caseload-balance'));
 const MyPlanRoute = lazy(() => import('@/app/routes/me-plan'));
 const CheckInRoute = lazy(() => import('@/app/routes/me-check-in'));
+const MyMatchRoute = lazy(() => import('@/app/routes/me-match'));
 const AccessLogRoute = lazy(() => import('@/app/routes/me-access-log'));
 const NotFoundRoute = lazy(() => import('@/app/routes/not-found'));
 
@@ -46,6 +49,14 @@ export const routes: RouteObject[] = [
                 element: (
                   <RoleGate allow={['specialist', 'supervisor']}>
                     <CaseloadRoute />
+                  </RoleGate>
+                ),
+              },
+              {
+                path: 'caseload-balance',
+                element: (
+                  <RoleGate allow={['supervisor']}>
+                    <CaseloadBalanceRoute />
                   </RoleGate>
                 ),
               },
@@ -82,10 +93,19 @@ export const routes: RouteObject[] = [
                 ),
               },
               {
+                path: 'specialists',
+                element: (
+                  <RoleGate allow={['admin', 'supervisor']}>
+                    <SpecialistsRoute />
+                  </RoleGate>
+                ),
+              },
+              {
                 path: 'me',
                 children: [
                   { path: 'plan', element: <RoleGate allow={['participant']}><MyPlanRoute /></RoleGate> },
                   { path: 'check-in', element: <RoleGate allow={['participant']}><CheckInRoute /></RoleGate> },
+                  { path: 'match', element: <RoleGate allow={['participant']}><MyMatchRoute /></RoleGate> },
                   { path: 'access-log', element: <RoleGate allow={['participant']}><AccessLogRoute /></RoleGate> },
                 ],
               },

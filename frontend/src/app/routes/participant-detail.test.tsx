@@ -75,6 +75,10 @@ function pageRoutes(role: Role) {
       }),
     'GET /participants/{participant_id}/assessments': empty,
     'GET /caseload': empty,
+    'GET /participants/{participant_id}/matches': empty,
+    'GET /participants/{participant_id}/matching-preferences': () =>
+      json({ participant_id: PARTICIPANT_ID, languages: [], priorities: [], updated_at: null }, 200, { ETag: '"m-0"' }),
+    'GET /participants/{participant_id}/match-suggestions': () => json({ items: [] }),
   };
 }
 
@@ -87,7 +91,7 @@ describe('participant page', () => {
     expect(screen.getByText('412 days in recovery')).toBeInTheDocument();
     expect(screen.getByText('Last reported use: 20 days ago')).toBeInTheDocument();
 
-    const sections = ['Profile', 'Consents', 'Recovery plan', 'Check-ins', 'Encounters', 'Assessments'];
+    const sections = ['Profile', 'Peer match', 'Consents', 'Recovery plan', 'Check-ins', 'Encounters', 'Assessments'];
     for (const name of sections) {
       expect(screen.getByRole('heading', { level: 2, name })).toBeInTheDocument();
     }

@@ -15,6 +15,7 @@ import { CheckInTrend } from '@/features/check-ins/components/check-in-trend';
 import { RecentCheckIns } from '@/features/check-ins/components/recent-check-ins';
 import { ConsentsSection } from '@/features/consents/components/consents-section';
 import { EncountersSection } from '@/features/encounters/components/encounters-section';
+import { PeerMatchSection } from '@/features/matching/components/peer-match-section';
 import { participantQueryKey, useParticipant } from '@/features/participant-profile/api/get-participant';
 import { ParticipantSummary } from '@/features/participant-profile/components/participant-summary';
 import { ProfileSection } from '@/features/participant-profile/components/profile-section';
@@ -27,6 +28,7 @@ import { isProblemError } from '@/lib/problem';
 /** The page's sections, in order; the in-page navigation lists them. */
 const SECTIONS = [
   { id: 'profile', title: 'Profile' },
+  { id: 'peer-match', title: 'Peer match' },
   { id: 'consents', title: 'Consents' },
   { id: 'recovery-plan', title: 'Recovery plan' },
   { id: 'check-ins', title: 'Check-ins' },
@@ -148,6 +150,10 @@ export default function ParticipantDetailRoute() {
 
       <PageSection id="profile" title="Profile">
         <ProfileSection participantId={participantId} canEdit={canWrite} onDirtyChange={dirty.track('profile')} />
+      </PageSection>
+
+      <PageSection id="peer-match" title="Peer match">
+        <PeerMatchSection participantId={participantId} participantName={name} canMatch={canWrite} />
       </PageSection>
 
       <PageSection id="consents" title="Consents">

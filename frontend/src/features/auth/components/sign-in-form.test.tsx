@@ -101,6 +101,7 @@ describe('signing in', () => {
     expect(within(nav).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual([
       '/me/plan',
       '/me/check-in',
+      '/me/match',
       '/me/access-log',
     ]);
   });
