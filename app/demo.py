@@ -48,7 +48,6 @@ from app.core.base import utcnow
 from app.core.security import Principal, Role
 from app.crisis import contacts as crisis_contacts
 from app.crisis import safety_plan
-from app.crisis.phones import normalise as normalise_phone
 from app.crisis.schemas import CrisisContactCreate, SafetyPlanWrite
 from app.encounters import service as encounters
 from app.encounters.schemas import EncounterCreate, EncounterMode
@@ -76,6 +75,7 @@ from app.plans.schemas import (
 )
 from app.specialists import service as specialists
 from app.specialists.models import Specialist
+from app.specialists.schemas import SpecialistUpdate
 from app.users import service as users
 from app.users.models import User
 from app.users.schemas import UserCreate
@@ -117,6 +117,37 @@ PARTICIPANT_LOGINS: tuple[DemoLogin, ...] = (
     # Rowan waits for a match: sign in as Rowan to accept or decline a proposed peer.
     DemoLogin("participant", WAITING_PARTICIPANT_EMAIL, "Rowan Adeyemi"),
 )
+
+
+# The specialists' own lived experience, which matching weighs against each participant's.
+SPECIALIST_PROFILES = {
+    MARCUS_EMAIL: SpecialistUpdate(
+        substances=["opioids", "alcohol"],
+        recovery_pathways=["moud_methadone", "mutual_aid_12_step", "faith_based"],
+        moud_affirming=True,
+        languages=["en"],
+        gender="man",
+        birth_decade=1970,
+        faith="faith_based",
+        veteran=True,
+        justice_involved=True,
+        region="Portland",
+        phone="(503) 555-0190",
+        max_caseload=12,
+    ),
+    LUCIA_EMAIL: SpecialistUpdate(
+        substances=["alcohol", "stimulants"],
+        recovery_pathways=["smart_recovery", "mutual_aid_12_step", "family_support"],
+        moud_affirming=True,
+        languages=["en", "es"],
+        gender="woman",
+        birth_decade=1980,
+        faith="secular",
+        lgbtq_affirming=True,
+        region="Portland",
+        phone="(503) 555-0191",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -399,6 +430,8 @@ def load(*, db: Session) -> None:
     marcus, lucia = staff[MARCUS_EMAIL], staff[LUCIA_EMAIL]
     by_marcus, by_lucia = _as_specialist(marcus), _as_specialist(lucia)
     peer = {MARCUS_EMAIL: _profile(db=db, user=marcus), LUCIA_EMAIL: _profile(db=db, user=lucia)}
+    for email, profile in SPECIALIST_PROFILES.items():
+        specialists.update(db=db, profile=peer[email], data=profile)
 
     people = {
         person.key: _intake(db=db, now=now, person=person, by=staff[person.intake_by])
@@ -1974,8 +2007,6 @@ def _routine_contacts(
 
 # Crisis support -------------------------------------------------------------------------
 
-SPECIALIST_PHONES = {MARCUS_EMAIL: "(503) 555-0190", LUCIA_EMAIL: "(503) 555-0191"}
-
 JOSE_CONTACTS = (
     # (kind, name, phone, may_contact): José's own list, in his order after Lucía.
     ("family", "Ana Ramírez (my daughter)", "(503) 555-0121", True),
@@ -2011,10 +2042,8 @@ def _load_crisis_support(
     peer: Mapping[str, Specialist],
     accounts: Mapping[str, User],
 ) -> None:
-    """Specialists' work phones, José's crisis contacts and safety plan (written with
-    Lucía, then revised by him), and the alerts of Darnell's hard week."""
-    for email, phone in SPECIALIST_PHONES.items():
-        peer[email].phone = normalise_phone(phone)
+    """José's crisis contacts and safety plan (written with Lucía, then revised by him),
+    and the alerts of Darnell's hard week."""
     jose, lucia = people["jose"], staff[LUCIA_EMAIL]
     as_jose = users_principal(accounts["jose"])
     for kind, name, phone, may_contact in JOSE_CONTACTS:

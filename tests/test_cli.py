@@ -8,11 +8,14 @@ import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
+from app.alerts.models import Alert
 from app.cli import cli
 from app.core.config import get_settings
 from app.core.db import make_engine
+from app.crisis.models import SafetyPlanVersion
 from app.matching.models import PeerMatch
 from app.participants.models import Participant
+from app.specialists.models import Specialist
 from app.users.models import User
 from tests import database
 
@@ -106,6 +109,11 @@ def test_seed_demo_loads_once_and_prints_the_logins(fresh_url):
     participants = count(fresh_url, select(func.count()).select_from(Participant))
     assert 8 <= participants <= 12
     assert count(fresh_url, select(func.count()).select_from(PeerMatch)) > 0
+    # Crisis support to look at: a safety plan, and an alert still waiting for an answer.
+    assert count(fresh_url, select(func.count()).select_from(SafetyPlanVersion)) > 0
+    assert count(fresh_url, select(func.count()).where(Alert.status == "open")) >= 1
+    # The specialists' lived experience is filled in, so suggestions have something to weigh.
+    assert count(fresh_url, select(func.count()).where(Specialist.pathway_mask != 0)) == 2
 
     again = run("seed-demo", "--if-empty")
     assert again.exit_code == 0

@@ -104,6 +104,7 @@ def test_experience_masks_are_derived_for_existing_specialists(tmp_path):
                             "veteran",
                             "justice_involved",
                             "lgbtq_affirming",
+                            "gender",
                             "version",
                         )
                     ).values(
@@ -121,6 +122,7 @@ def test_experience_masks_are_derived_for_existing_specialists(tmp_path):
                         veteran=False,
                         justice_involved=False,
                         lgbtq_affirming=False,
+                        gender=" Woman ",
                         version=1,
                         created_at=now,
                         updated_at=now,
@@ -130,8 +132,10 @@ def test_experience_masks_are_derived_for_existing_specialists(tmp_path):
                 database.upgrade(connection)
 
                 row = connection.execute(
-                    text("SELECT pathway_mask, substance_mask, region_key FROM specialists")
+                    text("SELECT pathway_mask, substance_mask, region_key, gender FROM specialists")
                 ).one()
+                # 0007: one spelling per gender.
+                assert row.gender == "woman"
                 expected = Specialist(
                     recovery_pathways=["smart_recovery"],
                     substances=["alcohol", "opioids"],

@@ -14,6 +14,7 @@ from app.core.schemas import InputModel, ReadModel
 from app.matching.models import MatchingPreferences
 from app.matching.scoring import Criterion
 from app.participants.schemas import Language
+from app.specialists.schemas import Gender
 
 Faith = Literal["faith_based", "secular"]
 
@@ -21,17 +22,9 @@ Faith = Literal["faith_based", "secular"]
 class MatchingPreferencesWrite(InputModel):
     """The whole set of preferences (PUT replaces it)."""
 
-    gender_preference: (
-        Annotated[
-            str,
-            Field(
-                min_length=1,
-                max_length=60,
-                description="Only specialists of this gender are suggested.",
-            ),
-        ]
-        | None
-    ) = None
+    gender_preference: Gender | None = Field(
+        default=None, description="Only specialists of this gender are suggested."
+    )
     languages: Annotated[
         list[Language],
         Field(max_length=10, description="Languages besides the primary language."),

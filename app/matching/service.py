@@ -30,6 +30,7 @@ from app.users.models import User
 NO_SPACE = "This specialist has no space right now."
 REMATCHED = "re-matched"
 CHANGE_REQUESTED = "participant asked for a different match"
+CHOSE_ANOTHER = "the participant chose another peer"
 
 
 def _rowcount(result: object) -> int:
@@ -256,6 +257,18 @@ def accept(*, db: Session, principal: Principal, match: PeerMatch) -> PeerMatch:
     )
     if _rowcount(taken) != 1:
         raise Conflict(NO_SPACE)
+    # The choice is made: the other proposals close, so their specialists stop counting
+    # them as pending and the participant is no longer asked about them.
+    db.execute(
+        update(PeerMatch)
+        .where(
+            PeerMatch.participant_id == match.participant_id,
+            PeerMatch.status == "proposed",
+            PeerMatch.id != match.id,
+        )
+        .values(status="declined", declined_at=utcnow(), decline_reason=CHOSE_ANOTHER)
+        .execution_options(synchronize_session=False)
+    )
     db.refresh(match)
     return match
 

@@ -5,13 +5,28 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from app.core.schemas import InputModel, ReadModel
 from app.crisis.phones import Phone
 from app.participants.schemas import Language, RecoveryPathway, Substance
 
 Faith = Literal["faith_based", "secular"]
+
+
+def _gender_key(label: str) -> str:
+    """One spelling per gender, so "Woman " and "woman" meet in the gender-preference rule."""
+    key = " ".join(label.split()).casefold()
+    if not key:
+        raise ValueError("must not be blank")
+    return key
+
+
+Gender = Annotated[
+    str,
+    Field(min_length=1, max_length=60, description="Stored trimmed and in lower case."),
+    AfterValidator(_gender_key),
+]
 
 
 class SpecialistRead(ReadModel):
@@ -47,7 +62,7 @@ class SpecialistUpdate(InputModel):
         Annotated[list[Language], Field(min_length=1, max_length=20, description="BCP 47 tags.")]
         | None
     ) = None
-    gender: Annotated[str, Field(min_length=1, max_length=60)] | None = None
+    gender: Gender | None = None
     birth_decade: Annotated[int, Field(ge=1920, le=2010)] | None = None
     faith: Faith | None = None
     veteran: bool | None = None

@@ -114,6 +114,22 @@ def test_the_participant_accepts_and_takes_a_place(client, w, db):
     assert caseload(db, w.other_specialist) == 1
 
 
+def test_accepting_one_proposal_closes_the_others(client, w, db):
+    account = make_user(db, w.org, "participant", participant=w.taken_in)
+    db.commit()
+    before = caseload(db, w.specialist)
+    chosen = propose(client, w, w.taken_in, w.other_specialist).json()["id"]
+    other = propose(client, w, w.taken_in, w.specialist).json()["id"]
+    response = client.post(f"/api/v1/matches/{chosen}/accept", headers=w.headers(account))
+    assert response.status_code == 200, response.text
+    closed = client.get(f"/api/v1/matches/{other}", headers=w.headers(account)).json()
+    assert closed["status"] == "declined"
+    assert closed["decline_reason"] == "the participant chose another peer"
+    late = client.post(f"/api/v1/matches/{other}/accept", headers=w.headers(account))
+    assert late.status_code == 409
+    assert caseload(db, w.specialist) == before
+
+
 @pytest.mark.parametrize("caller", ["supervisor", "admin", "other_specialist"])
 def test_only_the_participant_may_accept(client, w, db, caller):
     match_id = propose(client, w, w.taken_in, w.specialist).json()["id"]

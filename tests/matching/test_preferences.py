@@ -99,9 +99,10 @@ def test_an_etag_is_optional_but_a_stale_one_is_refused(client, world):
         {"faith_preference": "spiritual"},
         {"languages": ["Spanish"]},
         {"gender_preference": ""},
+        {"gender_preference": "   "},
         {"colour": "blue"},
     ],
-    ids=["priority", "faith", "language", "gender", "unknown"],
+    ids=["priority", "faith", "language", "gender", "blank gender", "unknown"],
 )
 def test_invalid_preferences_are_refused(client, world, body):
     response = client.put(url(world.matched), json=body, headers=world.headers(world.me))

@@ -311,7 +311,8 @@ def test_a_gender_preference_and_a_second_language_are_honoured(client, world, d
     headers = world.headers(world.supervisor)
     client.put(
         f"/api/v1/participants/{participant.id}/matching-preferences",
-        json={"gender_preference": "woman", "languages": ["fr"], "veteran": True},
+        # However the participant spells it, the preference meets the specialist's gender.
+        json={"gender_preference": " Woman ", "languages": ["fr"], "veteran": True},
         headers=headers,
     )
     response = client.get(url(participant), headers=headers)

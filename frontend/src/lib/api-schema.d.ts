@@ -2259,7 +2259,10 @@ export interface components {
         MatchingPreferencesWrite: {
             /** Faith Preference */
             faith_preference?: ("faith_based" | "secular") | null;
-            /** Gender Preference */
+            /**
+             * Gender Preference
+             * @description Only specialists of this gender are suggested.
+             */
             gender_preference?: string | null;
             /**
              * Justice Involved
