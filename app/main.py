@@ -32,6 +32,7 @@ from app.disclosures.router import router as disclosures_router
 from app.encounters.router import router as encounters_router
 from app.matching.router import router as matching_router
 from app.matching.suggestions_router import router as suggestions_router
+from app.outcomes.router import router as outcomes_router
 from app.participants.router import router as participants_router
 from app.plans.router import router as plans_router
 from app.specialists.router import router as specialists_router
@@ -123,6 +124,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         caseload_router,
         crisis_router,
         disclosures_router,
+        outcomes_router,
         audit_router,
     ):
         api.include_router(router)

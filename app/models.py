@@ -11,8 +11,10 @@ from app.core.idempotency import IdempotencyKey
 from app.crisis.models import CrisisContact, CrisisEvent, SafetyPlanVersion
 from app.disclosures.models import Disclosure
 from app.encounters.models import Encounter
+from app.integrators.models import IntegratorClient
 from app.matching.models import MatchingPreferences, PeerMatch
 from app.organisations.models import Organisation
+from app.outcomes.models import OutcomeSurvey
 from app.participants.models import Participant
 from app.plans.models import Goal, GoalStep, RecoveryPlan
 from app.specialists.models import Specialist, SpecialistLanguage
@@ -33,8 +35,10 @@ __all__ = [
     "Goal",
     "GoalStep",
     "IdempotencyKey",
+    "IntegratorClient",
     "MatchingPreferences",
     "Organisation",
+    "OutcomeSurvey",
     "Participant",
     "PeerMatch",
     "RecoveryPlan",

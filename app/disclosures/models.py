@@ -37,6 +37,10 @@ class Disclosure(IdMixin, Base):
     consent_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("consents.id", ondelete="RESTRICT")
     )
+    # Consented disclosures to an integrator name it here too.
+    recipient_client_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("integrator_clients.id", ondelete="RESTRICT")
+    )
     disclosed_by_user_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL")
     )

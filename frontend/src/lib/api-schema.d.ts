@@ -514,6 +514,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/outcome-surveys/{survey_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One outcome survey (with its ETag, for corrections) */
+        get: operations["outcomes-read_outcome_survey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct an outcome survey (If-Match); integrators receive it again */
+        patch: operations["outcomes-correct_outcome_survey"];
+        trace?: never;
+    };
+    "/api/v1/outcomes/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outcome surveys due, overdue or coming up, for the caller's participants */
+        get: operations["outcomes-list_due_surveys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outcomes/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each measure at intake, follow-up and discharge, and the change (small cells hidden) */
+        get: operations["outcomes-read_outcome_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants": {
         parameters: {
             query?: never;
@@ -789,6 +841,24 @@ export interface paths {
         /** State the participant's matching preferences (If-Match optional) */
         put: operations["matching-replace_matching_preferences"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{participant_id}/outcome-surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A participant's outcome surveys, oldest first */
+        get: operations["outcomes-list_outcome_surveys"];
+        put?: never;
+        /** Record an outcome survey (one per timepoint); retry-safe with Idempotency-Key */
+        post: operations["outcomes-create_outcome_survey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1384,6 +1454,21 @@ export interface components {
              */
             status: "active" | "withdrawn" | "discharged";
         };
+        /**
+         * Cell
+         * @description One figure and the number of people it covers; suppressed when fewer than 11.
+         */
+        Cell: {
+            /** N */
+            n: number | null;
+            /**
+             * Suppressed
+             * @default false
+             */
+            suppressed: boolean;
+            /** Value */
+            value: number | null;
+        };
         /** CheckInCreate */
         CheckInCreate: {
             /**
@@ -1889,6 +1974,41 @@ export interface components {
             /** Recipient Name */
             recipient_name: string;
         };
+        /** DueItem */
+        DueItem: {
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Preferred Name */
+            preferred_name: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "upcoming" | "due" | "overdue";
+            /**
+             * Timepoint
+             * @enum {string}
+             */
+            timepoint: "intake" | "followup_6mo" | "discharge";
+            /**
+             * Window Closes On
+             * Format: date
+             */
+            window_closes_on: string;
+            /**
+             * Window Opens On
+             * Format: date
+             */
+            window_opens_on: string;
+        };
         /**
          * EmergencyDisclosureCreate
          * @description §2.51: information disclosed without consent to medical personnel, to the extent
@@ -2315,6 +2435,177 @@ export interface components {
             /** Role */
             role: string;
         };
+        /** MeasureSummary */
+        MeasureSummary: {
+            /** @description Discharge minus intake, over the people who have both. */
+            change_to_discharge: components["schemas"]["Cell"];
+            /** @description Follow-up minus intake, over the people who have both. */
+            change_to_followup_6mo: components["schemas"]["Cell"];
+            /** Description */
+            description: string;
+            discharge: components["schemas"]["Cell"];
+            followup_6mo: components["schemas"]["Cell"];
+            intake: components["schemas"]["Cell"];
+            /** Measure */
+            measure: string;
+        };
+        /** OutcomeSummary */
+        OutcomeSummary: {
+            /** Groups */
+            groups: components["schemas"]["SummaryGroup"][];
+            /** Minimum Cell Size */
+            minimum_cell_size: number;
+        };
+        /** OutcomeSurveyCreate */
+        OutcomeSurveyCreate: {
+            /**
+             * Administered On
+             * @description The day the survey was taken; defaults to today (UTC).
+             */
+            administered_on?: string | null;
+            /**
+             * Alcohol Days
+             * @description In the past 30 days (0 to 30).
+             */
+            alcohol_days: number;
+            /**
+             * Arrests
+             * @description In the past 30 days (0 to 30).
+             */
+            arrests: number;
+            /**
+             * Drug Days
+             * @description In the past 30 days (0 to 30).
+             */
+            drug_days: number;
+            /**
+             * Employment
+             * @enum {string}
+             */
+            employment: "employed_full_time" | "employed_part_time" | "in_education" | "unemployed" | "not_in_labour_force";
+            /**
+             * Er Visits
+             * @description In the past 30 days (0 to 30).
+             */
+            er_visits: number;
+            /**
+             * Housing
+             * @enum {string}
+             */
+            housing: "stable" | "unstable" | "homeless";
+            /** In Treatment */
+            in_treatment: boolean;
+            /**
+             * Inpatient Nights
+             * @description In the past 30 days (0 to 30).
+             */
+            inpatient_nights: number;
+            /**
+             * Satisfaction
+             * @description With the programme; not asked at intake.
+             */
+            satisfaction?: number | null;
+            /** Social Support */
+            social_support: boolean;
+            /**
+             * Timepoint
+             * @enum {string}
+             */
+            timepoint: "intake" | "followup_6mo" | "discharge";
+        };
+        /** OutcomeSurveyRead */
+        OutcomeSurveyRead: {
+            /**
+             * Administered On
+             * Format: date
+             */
+            administered_on: string;
+            /** Alcohol Days */
+            alcohol_days: number;
+            /** Arrests */
+            arrests: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Drug Days */
+            drug_days: number;
+            /**
+             * Employment
+             * @enum {string}
+             */
+            employment: "employed_full_time" | "employed_part_time" | "in_education" | "unemployed" | "not_in_labour_force";
+            /** Er Visits */
+            er_visits: number;
+            /**
+             * Housing
+             * @enum {string}
+             */
+            housing: "stable" | "unstable" | "homeless";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** In Treatment */
+            in_treatment: boolean;
+            /** Inpatient Nights */
+            inpatient_nights: number;
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Recorded By Role */
+            recorded_by_role: string;
+            /** Recorded By User Id */
+            recorded_by_user_id: string | null;
+            /** Satisfaction */
+            satisfaction: number | null;
+            /** Social Support */
+            social_support: boolean;
+            /**
+             * Timepoint
+             * @enum {string}
+             */
+            timepoint: "intake" | "followup_6mo" | "discharge";
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * OutcomeSurveyUpdate
+         * @description A correction of some measures (PATCH, with If-Match).
+         */
+        OutcomeSurveyUpdate: {
+            /** Administered On */
+            administered_on?: string | null;
+            /** Alcohol Days */
+            alcohol_days?: number | null;
+            /** Arrests */
+            arrests?: number | null;
+            /** Drug Days */
+            drug_days?: number | null;
+            /** Employment */
+            employment?: ("employed_full_time" | "employed_part_time" | "in_education" | "unemployed" | "not_in_labour_force") | null;
+            /** Er Visits */
+            er_visits?: number | null;
+            /** Housing */
+            housing?: ("stable" | "unstable" | "homeless") | null;
+            /** In Treatment */
+            in_treatment?: boolean | null;
+            /** Inpatient Nights */
+            inpatient_nights?: number | null;
+            /** Satisfaction */
+            satisfaction?: number | null;
+            /** Social Support */
+            social_support?: boolean | null;
+        };
         /** Page[AccessLogEntry] */
         Page_AccessLogEntry_: {
             /** Items */
@@ -2371,6 +2662,13 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** Page[DueItem] */
+        Page_DueItem_: {
+            /** Items */
+            items: components["schemas"]["DueItem"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[EncounterRead] */
         Page_EncounterRead_: {
             /** Items */
@@ -2389,6 +2687,13 @@ export interface components {
         Page_MatchRead_: {
             /** Items */
             items: components["schemas"]["MatchRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[OutcomeSurveyRead] */
+        Page_OutcomeSurveyRead_: {
+            /** Items */
+            items: components["schemas"]["OutcomeSurveyRead"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -3014,6 +3319,21 @@ export interface components {
         Suggestions: {
             /** Items */
             items: components["schemas"]["SuggestionRead"][];
+        };
+        /** SummaryGroup */
+        SummaryGroup: {
+            /**
+             * Intake Quarter
+             * @description e.g. 2026-Q3, when grouped by intake quarter.
+             */
+            intake_quarter?: string | null;
+            /** Measures */
+            measures: components["schemas"]["MeasureSummary"][];
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
         };
         /** TokenRead */
         TokenRead: {
@@ -5640,6 +5960,304 @@ export interface operations {
             };
         };
     };
+    "outcomes-read_outcome_survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                survey_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeSurveyRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "outcomes-correct_outcome_survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                survey_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeSurveyUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeSurveyRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "outcomes-list_due_surveys": {
+        parameters: {
+            query?: {
+                /** @description upcoming, due or overdue; repeat for several. */
+                status?: ("upcoming" | "due" | "overdue")[] | null;
+                /** @description List upcoming ones this many days ahead. */
+                horizon_days?: number;
+                /** @description Page size (at most 100). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DueItem_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "outcomes-read_outcome_summary": {
+        parameters: {
+            query?: {
+                /** @description organisation (default), or also by the intake survey's quarter. */
+                group_by?: "organisation" | "intake_quarter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeSummary"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "participants-list_participants": {
         parameters: {
             query?: {
@@ -7493,6 +8111,161 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "outcomes-list_outcome_surveys": {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 100). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_OutcomeSurveyRead_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "outcomes-create_outcome_survey": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: a replay returns the first answer. */
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeSurveyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeSurveyRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
