@@ -58,6 +58,7 @@ test-postgres: install
 
 bench: install
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/suggestions.py
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/export.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,4 +1,5 @@
-"""Command line: ``python -m app migrate | create-admin | seed-demo | escalate-alerts``.
+"""Command line: ``python -m app migrate | create-admin | create-client | seed-demo |
+escalate-alerts``.
 
 Exit codes: 0 when done; 2 with a one-line reason on bad input or a refused change.
 """
@@ -19,6 +20,8 @@ from app.alerts import escalation
 from app.core.config import get_settings
 from app.core.db import Database, make_engine
 from app.core.errors import DomainError
+from app.integrators import service as integrators
+from app.integrators.schemas import IntegratorClientCreate
 from app.organisations import service as organisations
 from app.users import service as users
 from app.users.models import User
@@ -34,6 +37,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def _fail(reason: str) -> None:
     typer.echo(f"error: {reason}", err=True)
     raise typer.Exit(code=2)
+
+
+def _first_error(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
 
 
 def _database() -> Database:
@@ -65,8 +73,7 @@ def create_admin(
     try:
         data = UserCreate(email=email, password=password, role="admin", display_name=name)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        _fail(f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}")
+        _fail(_first_error(exc))
         return
     database = _database()
     with database.session() as db:
@@ -78,6 +85,34 @@ def create_admin(
             _fail(exc.detail)
             return
     typer.echo(f"created admin {user.email} in {organisation.name}")
+
+
+@cli.command("create-client")
+def create_client(
+    org: Annotated[str, typer.Option(help="Organisation name (it must exist).")],
+    name: Annotated[str, typer.Option(help="The integrator's name (a funder, a state system).")],
+    scope: Annotated[list[str], typer.Option(help="A scope to grant (repeatable): outcomes:read.")],
+) -> None:
+    """Register an integrator client; print its id and its secret (shown this once only)."""
+    try:
+        data = IntegratorClientCreate(name=name, scopes=scope)
+    except ValidationError as exc:
+        _fail(_first_error(exc))
+        return
+    database = _database()
+    with database.session() as db:
+        organisation = organisations.get_by_name(db=db, name=org.strip())
+        if organisation is None:
+            _fail(f"no organisation is named {org.strip()!r}")
+            return
+        registered = integrators.create(
+            db=db, organisation_id=organisation.id, created_by_user_id=None, data=data
+        )
+        db.commit()
+    typer.echo(f"created integrator client {data.name!r} in {organisation.name}")
+    typer.echo(f"client_id: {registered.client.id}")
+    typer.echo(f"client_secret: {registered.secret}")
+    typer.echo("The secret is not stored and will not be shown again: keep it safe now.")
 
 
 @cli.command("seed-demo")

@@ -30,6 +30,8 @@ from app.crisis import lifeline as crisis_lifeline
 from app.crisis.router import router as crisis_router
 from app.disclosures.router import router as disclosures_router
 from app.encounters.router import router as encounters_router
+from app.fhir.router import router as fhir_router
+from app.integrators.router import router as integrators_router
 from app.matching.router import router as matching_router
 from app.matching.suggestions_router import router as suggestions_router
 from app.outcomes.router import router as outcomes_router
@@ -112,6 +114,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         system_router,
         auth_router,
         users_router,
+        integrators_router,
         specialists_router,
         participants_router,
         consents_router,
@@ -125,6 +128,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         crisis_router,
         disclosures_router,
         outcomes_router,
+        fhir_router,
         audit_router,
     ):
         api.include_router(router)

@@ -10,10 +10,14 @@ from functools import cache
 from sqlalchemy import case, update
 from sqlalchemy.orm import Session
 
+from app.auth import service as auth
 from app.consents.models import Consent
 from app.core.base import utcnow
 from app.core.config import Settings
 from app.core.security import create_access_token, hash_password
+from app.integrators import service as integrators
+from app.integrators.models import IntegratorClient
+from app.integrators.schemas import IntegratorClientCreate
 from app.matching.models import PeerMatch
 from app.organisations.models import Organisation
 from app.participants.models import Participant
@@ -148,6 +152,41 @@ def token_for(user: User, settings: Settings, **overrides: object) -> str:
         audience=settings.jwt_audience,
         lifetime=timedelta(minutes=15),
     )
+
+
+def make_integrator_client(
+    db: Session,
+    organisation: Organisation,
+    *,
+    name: str = "State Recovery Outcomes",
+    scopes: list[str] | None = None,
+) -> integrators.RegisteredClient:
+    """An integrator client and its secret (``.client``, ``.secret``); ``scopes`` defaults
+    to ``["outcomes:read"]`` (``[]`` gives a client without it)."""
+    registered = integrators.create(
+        db=db,
+        organisation_id=organisation.id,
+        created_by_user_id=None,
+        data=IntegratorClientCreate(name=name, scopes=["outcomes:read"]),
+    )
+    if scopes is not None:
+        registered.client.scopes = scopes
+        db.flush()
+    return registered
+
+
+def integrator_headers(
+    client: IntegratorClient, settings: Settings, *, scopes: list[str] | None = None
+) -> dict[str, str]:
+    """Bearer headers for a client-credentials token of ``client`` (its scopes, unless
+    ``scopes`` says otherwise)."""
+    issued = auth.issue_client_token(
+        client=client,
+        scopes=list(client.scopes) if scopes is None else scopes,
+        settings=settings,
+        secret=settings.resolved_secret_key(),
+    )
+    return {"Authorization": f"Bearer {issued.access_token}"}
 
 
 @dataclass

@@ -1,7 +1,9 @@
-"""The command line: migrate, create-admin, seed-demo; clear exit codes on bad input."""
+"""The command line: migrate, create-admin, create-client, seed-demo; clear exit codes on bad
+input."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -12,7 +14,9 @@ from app.alerts.models import Alert
 from app.cli import cli
 from app.core.config import get_settings
 from app.core.db import make_engine
+from app.core.security import digest_token
 from app.crisis.models import SafetyPlanVersion
+from app.integrators.models import IntegratorClient
 from app.matching.models import PeerMatch
 from app.participants.models import Participant
 from app.specialists.models import Specialist
@@ -94,6 +98,67 @@ def test_create_admin_refuses_a_duplicate(fresh_url):
     result = run(*args)
     assert result.exit_code == 2
     assert "already exists" in result.output
+
+
+def _with_organisation(name: str = "Lakeside Peers") -> None:
+    run("migrate")
+    created = run(
+        "create-admin",
+        "--org",
+        name,
+        "--email",
+        "admin@example.org",
+        "--password",
+        "a long enough passphrase",
+    )
+    assert created.exit_code == 0, created.output
+
+
+def test_create_client_prints_the_id_and_the_secret_once(fresh_url):
+    _with_organisation()
+    result = run(
+        "create-client",
+        "--org",
+        "Lakeside Peers",
+        "--name",
+        "State Hub",
+        "--scope",
+        "outcomes:read",
+    )
+    assert result.exit_code == 0, result.output
+    printed = dict(
+        line.split(": ", 1) for line in result.output.splitlines() if line.startswith("client_")
+    )
+    assert set(printed) == {"client_id", "client_secret"}
+    client_id = uuid.UUID(printed["client_id"])
+    secret = printed["client_secret"]
+    # Only the digest is stored.
+    stored = count(
+        fresh_url,
+        select(func.count()).where(
+            IntegratorClient.id == client_id,
+            IntegratorClient.secret_digest == digest_token(secret),
+        ),
+    )
+    assert stored == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (["--org", "Nowhere Peers", "--scope", "outcomes:read"], "Nowhere Peers"),
+        (["--org", "Lakeside Peers", "--scope", "participants:read"], "scope"),
+        (["--org", "Lakeside Peers", "--scope", "outcomes:read", "--name", ""], "name"),
+    ],
+)
+def test_create_client_refuses_bad_input_with_one_line(fresh_url, args, reason):
+    _with_organisation()
+    result = run("create-client", "--name", "State Hub", *args)
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1, result.output
+    assert reason in lines[0]
+    assert count(fresh_url, select(func.count()).select_from(IntegratorClient)) == 0
 
 
 def test_seed_demo_loads_once_and_prints_the_logins(fresh_url):

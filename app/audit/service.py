@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.audit.schemas import AccessLogEntry
 from app.core.audit import AuditEvent
 from app.core.pagination import paginate
+from app.integrators.models import IntegratorClient
 from app.users.models import User
 
 NEWEST_FIRST = [(AuditEvent.occurred_at, True), (AuditEvent.id, True)]
@@ -65,6 +66,14 @@ def access_log_page(
     if actor_ids:
         rows = db.execute(select(User.id, User.display_name).where(User.id.in_(actor_ids)))
         names = {row.id: row.display_name for row in rows}
+    # An integrator the record went to (an outcome export) is named too.
+    if unnamed := actor_ids - names.keys():
+        clients = db.execute(
+            select(IntegratorClient.id, IntegratorClient.name).where(
+                IntegratorClient.id.in_(unnamed)
+            )
+        )
+        names.update({row.id: row.name for row in clients})
     entries = [
         AccessLogEntry(
             occurred_at=e.occurred_at,

@@ -1,23 +1,59 @@
-"""Who is calling, and may they call this at all."""
+"""Who is calling, and may they call this at all.
+
+People call with user access tokens (``get_principal``). Integrator clients call with
+client-credentials tokens, which only the outcome export and summary accept
+(``outcomes_reader``): every other route goes through ``get_principal``, which refuses them.
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Annotated
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
+from sqlalchemy.orm import Session
 
 from app.core import audit
 from app.core.db import SessionDep
 from app.core.errors import Forbidden, Unauthorized
-from app.core.security import InvalidToken, Principal, Role, decode_access_token
+from app.core.security import (
+    INTEGRATOR_ROLE,
+    InvalidToken,
+    Principal,
+    Role,
+    decode_access_token,
+)
+from app.integrators import service as integrators
+from app.integrators.schemas import OUTCOMES_READ
 from app.users.models import User
 
 TOKEN_URL = "/api/v1/auth/token"  # noqa: S105 - a path, not a secret
 
+INTEGRATOR_REFUSED = "Integrator tokens may call only the outcome export and summary."
+
 _bearer = OAuth2PasswordBearer(tokenUrl=TOKEN_URL, auto_error=False)
+
+
+@dataclass(frozen=True)
+class IntegratorPrincipal:
+    """An integrator client calling with a client-credentials token, resolved from a
+    verified token and a live (not revoked) client row."""
+
+    client_id: uuid.UUID
+    organisation_id: uuid.UUID
+    scopes: frozenset[str]
+
+    @property
+    def actor_id(self) -> uuid.UUID:
+        # The audit trail names the client as the actor; there is no person behind it.
+        return self.client_id
+
+    @property
+    def role(self) -> Literal["integrator"]:
+        return "integrator"
 
 
 def principal_of(user: User) -> Principal:
@@ -30,22 +66,26 @@ def principal_of(user: User) -> Principal:
     )
 
 
-def get_principal(
-    request: Request, db: SessionDep, token: Annotated[str | None, Depends(_bearer)]
-) -> Principal:
+def _verified_claims(request: Request, token: str | None) -> dict[str, Any]:
     if not token:
         raise Unauthorized("Sign in first: send an access token as a Bearer credential.")
     settings = request.app.state.settings
     try:
-        claims = decode_access_token(
+        return decode_access_token(
             token,
             secret=request.app.state.secret_key,
             issuer=settings.jwt_issuer,
             audience=settings.jwt_audience,
         )
+    except InvalidToken as exc:
+        raise Unauthorized("The access token is not valid.") from exc
+
+
+def _live_user(request: Request, db: Session, claims: dict[str, Any]) -> Principal:
+    try:
         user_id = uuid.UUID(claims["sub"])
         organisation_id = uuid.UUID(claims["org"])
-    except (InvalidToken, ValueError) as exc:
+    except ValueError as exc:
         raise Unauthorized("The access token is not valid.") from exc
 
     user = db.get(User, user_id)
@@ -60,6 +100,41 @@ def get_principal(
     principal = principal_of(user)
     audit.trail_of(request).identify(principal)
     return principal
+
+
+def _live_integrator(request: Request, db: Session, claims: dict[str, Any]) -> IntegratorPrincipal:
+    """The integrator a client-credentials token speaks for, if its client is still live.
+    Its scopes are those the token carries that the client still holds."""
+    try:
+        client_id = uuid.UUID(claims["sub"])
+        organisation_id = uuid.UUID(claims["org"])
+    except ValueError as exc:
+        raise Unauthorized("The access token is not valid.") from exc
+    scope = claims.get("scope")
+    granted = set(scope.split()) if isinstance(scope, str) else set()
+
+    client = integrators.live_client(db=db, client_id=client_id, organisation_id=organisation_id)
+    if client is None:
+        raise Unauthorized("The access token is no longer valid.")
+    principal = IntegratorPrincipal(
+        client_id=client.id,
+        organisation_id=client.organisation_id,
+        scopes=frozenset(granted & set(client.scopes)),
+    )
+    audit.trail_of(request).identify(principal)
+    return principal
+
+
+def get_principal(
+    request: Request, db: SessionDep, token: Annotated[str | None, Depends(_bearer)]
+) -> Principal:
+    """The signed-in person. Every route but the outcome export and summary depends on
+    this, so an integrator token is refused (403) everywhere else in one place."""
+    claims = _verified_claims(request, token)
+    if claims["role"] == INTEGRATOR_ROLE:
+        _live_integrator(request, db, claims)  # a revoked client's token is 401, not 403
+        raise Forbidden(INTEGRATOR_REFUSED)
+    return _live_user(request, db, claims)
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
@@ -81,3 +156,25 @@ AdminPrincipal = Annotated[Principal, Depends(require_roles("admin"))]
 StaffPrincipal = Annotated[Principal, Depends(require_roles("admin", "supervisor", "specialist"))]
 CarePrincipal = Annotated[Principal, Depends(require_roles("supervisor", "specialist"))]
 ParticipantPrincipal = Annotated[Principal, Depends(require_roles("participant"))]
+
+OUTCOMES_READER_ROLES: tuple[Role, ...] = ("supervisor", "admin")
+
+
+def outcomes_reader(
+    request: Request, db: SessionDep, token: Annotated[str | None, Depends(_bearer)]
+) -> Principal | IntegratorPrincipal:
+    """Who may read outcome data in aggregate or export: a supervisor or admin, or an
+    integrator client that is live and holds the ``outcomes:read`` scope."""
+    claims = _verified_claims(request, token)
+    if claims["role"] != INTEGRATOR_ROLE:
+        principal = _live_user(request, db, claims)
+        if principal.role not in OUTCOMES_READER_ROLES:
+            raise Forbidden(f"This operation is not available to the {principal.role} role.")
+        return principal
+    integrator = _live_integrator(request, db, claims)
+    if OUTCOMES_READ not in integrator.scopes:
+        raise Forbidden(f"This integrator token lacks the {OUTCOMES_READ} scope.")
+    return integrator
+
+
+OutcomesReader = Annotated[Principal | IntegratorPrincipal, Depends(outcomes_reader)]

@@ -1,18 +1,25 @@
-"""``/auth``: tokens for people (password grant), rotation, sign-out; and ``/me``."""
+"""``/auth``: tokens for people (password grant) and integrator clients (client
+credentials grant), rotation, sign-out; and ``/me``."""
 
 from __future__ import annotations
 
+import base64
 from typing import Annotated, Literal
+from urllib.parse import unquote_plus
 
 from fastapi import APIRouter, Cookie, Form, Header, Request, Response, status
+from fastapi.responses import JSONResponse
+from sqlalchemy.orm import Session
 
 from app.auth import service
-from app.auth.dependencies import CurrentPrincipal, principal_of
+from app.auth.dependencies import CurrentPrincipal, IntegratorPrincipal, principal_of
 from app.auth.schemas import LogoutRequest, MeRead, RefreshRequest, TokenRead
 from app.auth.throttle import LoginThrottle
 from app.core import audit
 from app.core.db import SessionDep
 from app.core.errors import DomainError, Unauthorized, problem_responses
+from app.integrators import service as integrators
+from app.integrators.models import IntegratorClient
 from app.users.models import User
 
 router = APIRouter(tags=["auth"])
@@ -27,13 +34,37 @@ class InvalidGrant(DomainError):
         super().__init__(detail, error="invalid_grant")
 
 
-class UnsupportedGrantType(DomainError):
+class InvalidRequest(DomainError):
     status = 400
-    title = "Unsupported grant type"
-    slug = "unsupported-grant-type"
+    title = "Invalid request"
+    slug = "invalid-request"
 
     def __init__(self, detail: str) -> None:
-        super().__init__(detail, error="unsupported_grant_type")
+        super().__init__(detail, error="invalid_request")
+
+
+class InvalidScope(DomainError):
+    status = 400
+    title = "Invalid scope"
+    slug = "invalid-scope"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, error="invalid_scope")
+
+
+class InvalidClient(Unauthorized):
+    """Client authentication failed. One answer whatever was wrong (unknown id, wrong
+    secret, revoked client), so it reveals nothing about which."""
+
+    title = "Invalid client"
+    slug = "invalid-client"
+
+    def __init__(self) -> None:
+        super().__init__("Client authentication failed.", error="invalid_client")
+
+    def headers(self) -> dict[str, str]:
+        # RFC 6749 section 5.2: a 401 names the scheme clients may authenticate with.
+        return {"WWW-Authenticate": 'Basic realm="prss"'}
 
 
 # Browsers get the refresh token as an HttpOnly cookie that scripts cannot read and that
@@ -80,8 +111,13 @@ def _client_ip(request: Request) -> str:
 @router.post(
     "/auth/token",
     response_model=TokenRead,
-    responses=problem_responses(400, 429),
-    summary="Sign in (OAuth2 password grant)",
+    responses=problem_responses(400, 401, 429),
+    summary="Sign in (OAuth2 password grant) or authenticate an integrator client "
+    "(client credentials grant)",
+    description="`grant_type=password` with `username` (the email) and `password` issues an "
+    "access token and a refresh token. `grant_type=client_credentials` with `client_id` and "
+    "`client_secret` (form fields, or HTTP Basic) issues an integrator access token only; "
+    "a failed client authentication is 401 with `error: invalid_client`.",
 )
 def issue_token(
     request: Request,
@@ -90,10 +126,18 @@ def issue_token(
     grant_type: Annotated[Literal["password", "client_credentials"], Form()],
     username: Annotated[str | None, Form(max_length=320)] = None,
     password: Annotated[str | None, Form(max_length=200)] = None,
+    client_id: Annotated[str | None, Form(max_length=100)] = None,
+    client_secret: Annotated[str | None, Form(max_length=200)] = None,
+    scope: Annotated[
+        str | None,
+        Form(max_length=200, description="Client credentials: the scopes wanted (default all)."),
+    ] = None,
     delivery: TokenDelivery = None,
-) -> TokenRead:
-    if grant_type != "password":
-        raise UnsupportedGrantType("Integrator credentials are not enabled on this server.")
+) -> TokenRead | JSONResponse:
+    if grant_type == "client_credentials":
+        return _client_credentials(
+            request, db, client_id=client_id, client_secret=client_secret, scope=scope
+        )
     if not username or not password:
         raise InvalidGrant("username and password are required.")
     throttle: LoginThrottle = request.app.state.login_throttle
@@ -120,6 +164,78 @@ def issue_token(
 
 def _identify(request: Request, user: User) -> None:
     audit.trail_of(request).identify(principal_of(user))
+
+
+def _basic_credentials(request: Request) -> tuple[str, str] | None:
+    """Client credentials sent as HTTP Basic (RFC 6749 section 2.3.1: each part is
+    form-encoded before the pair is base64-encoded)."""
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
+    except ValueError as exc:  # binascii.Error and UnicodeDecodeError are ValueErrors
+        raise InvalidClient from exc
+    client_id, separator, client_secret = decoded.partition(":")
+    if not separator:
+        raise InvalidClient
+    return unquote_plus(client_id), unquote_plus(client_secret)
+
+
+def _client_credentials(
+    request: Request,
+    db: Session,
+    *,
+    client_id: str | None,
+    client_secret: str | None,
+    scope: str | None,
+) -> JSONResponse:
+    basic = _basic_credentials(request)
+    if basic is not None:
+        if client_secret is not None or (client_id is not None and client_id != basic[0]):
+            raise InvalidRequest("Authenticate the client one way: HTTP Basic or form fields.")
+        client_id, client_secret = basic
+    if not client_id or not client_secret:
+        raise InvalidClient
+
+    # The login throttle, keyed by client id (and the caller's address) like an account.
+    throttle: LoginThrottle = request.app.state.login_throttle
+    account = f"client:{client_id}"
+    ip = _client_ip(request)
+    throttle.check(username=account, ip=ip)
+
+    client, ok = integrators.authenticate(db=db, client_id=client_id, client_secret=client_secret)
+    if client is not None:
+        _identify_client(request, client)
+    if not ok or client is None:
+        throttle.failed(username=account, ip=ip)
+        raise InvalidClient
+    throttle.succeeded(username=account)
+
+    requested = scope.split() if scope else list(client.scopes)
+    if not requested or not set(requested) <= set(client.scopes):
+        raise InvalidScope("The client may ask only for scopes it was granted.")
+    issued = service.issue_client_token(
+        client=client,
+        scopes=sorted(set(requested)),
+        settings=request.app.state.settings,
+        secret=request.app.state.secret_key,
+    )
+    body = TokenRead(
+        access_token=issued.access_token, expires_in=issued.expires_in, scope=issued.scope
+    )
+    # No refresh token at all (not even null): the client asks again with its secret.
+    return JSONResponse(body.model_dump(mode="json", exclude_none=True))
+
+
+def _identify_client(request: Request, client: IntegratorClient) -> None:
+    audit.trail_of(request).identify(
+        IntegratorPrincipal(
+            client_id=client.id,
+            organisation_id=client.organisation_id,
+            scopes=frozenset(client.scopes),
+        )
+    )
 
 
 @router.post(

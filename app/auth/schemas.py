@@ -14,6 +14,11 @@ class TokenRead(ReadModel):
     token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type
     expires_in: int = Field(description="Seconds until the access token expires.")
     refresh_token: str | None = None
+    scope: str | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description="Client credentials grant: the scopes granted, space separated.",
+    )
 
 
 class RefreshRequest(InputModel):

@@ -14,11 +14,13 @@ from sqlalchemy.orm import Session
 from app.consents.models import Consent
 from app.consents.schemas import ConsentCreate
 from app.core.base import utcnow
-from app.core.errors import Conflict
+from app.core.errors import Conflict, Unprocessable
 from app.core.pagination import paginate
 from app.core.security import Principal
+from app.integrators.models import IntegratorClient
 from app.matching import service as matching
 from app.organisations.models import Organisation
+from app.outcomes import consented
 from app.participants.models import Participant
 
 
@@ -43,6 +45,16 @@ def create(
             participant.status = "active"
             participant.withdrawn_at = None
             participant.withdrawal_reason = None
+    if data.recipient_client_id is not None:
+        client = db.get(IntegratorClient, data.recipient_client_id)
+        if (
+            client is None
+            or client.organisation_id != participant.organisation_id
+            or client.revoked_at is not None
+        ):
+            raise Unprocessable(
+                "recipient_client_id: no such integrator client in this organisation."
+            )
     discloser = data.discloser
     if data.kind == "disclosure" and discloser is None:
         organisation = db.get(Organisation, participant.organisation_id)
@@ -56,6 +68,7 @@ def create(
     )
     db.add(consent)
     db.flush()
+    consented.touch_for_consent(db=db, consent=consent)
     return consent
 
 

@@ -13,7 +13,7 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal, Protocol
 
 from sqlalchemy import BigInteger, Index, Integer, String, insert
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
@@ -22,12 +22,23 @@ from starlette.requests import Request
 from app.core.base import Base, utcnow
 from app.core.errors import status_for
 
-if TYPE_CHECKING:
-    from app.core.security import Principal
-
 logger = logging.getLogger("prss.audit")
 
 Outcome = Literal["success", "denied", "failed"]
+
+
+class Actor(Protocol):
+    """Whoever a request acts as: a person's account, or an integrator client (whose id is
+    the actor id and whose role is ``integrator``). Ids and a role only: nothing personal."""
+
+    @property
+    def actor_id(self) -> uuid.UUID: ...
+
+    @property
+    def role(self) -> str: ...
+
+    @property
+    def organisation_id(self) -> uuid.UUID: ...
 
 
 class AuditEvent(Base):
@@ -65,10 +76,10 @@ class AuditTrail:
     # A route that answers with a status other than its declared one says so here.
     status_code: int | None = None
 
-    def identify(self, principal: Principal) -> None:
-        self.actor_id = principal.actor_id
-        self.actor_role = principal.role
-        self.organisation_id = principal.organisation_id
+    def identify(self, actor: Actor) -> None:
+        self.actor_id = actor.actor_id
+        self.actor_role = actor.role
+        self.organisation_id = actor.organisation_id
 
     def touch(self, participant_id: uuid.UUID) -> None:
         if participant_id not in self.participant_ids:

@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     alert_escalation_interval_seconds: float = Field(default=30, ge=0)
     # Keep-alive comments on the alert stream, so proxies do not close a quiet connection.
     alert_stream_ping_seconds: float = Field(default=15, gt=0)
+    # An outcome export sends rows changed up to this many seconds ago, so a transaction
+    # still running when the export starts has committed before its rows are due.
+    export_settle_seconds: float = Field(default=5, ge=0)
 
     @field_validator("database_url")
     @classmethod

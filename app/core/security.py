@@ -25,6 +25,8 @@ ALGORITHM = "HS256"
 Role = Literal["admin", "supervisor", "specialist", "participant"]
 ROLES: tuple[Role, ...] = ("admin", "supervisor", "specialist", "participant")
 STAFF_ROLES: tuple[Role, ...] = ("admin", "supervisor", "specialist")
+# The role claim of client-credentials tokens: an integrator client, never a person.
+INTEGRATOR_ROLE = "integrator"
 
 
 @dataclass(frozen=True)

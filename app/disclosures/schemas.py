@@ -39,6 +39,9 @@ class DisclosureRead(ReadModel):
     nature_of_emergency: str | None
     purpose: str | None
     consent_id: uuid.UUID | None
+    recipient_client_id: uuid.UUID | None = Field(
+        default=None, description="The integrator client, for disclosures by API export."
+    )
     disclosed_by_user_id: uuid.UUID | None
     disclosed_at: datetime
     created_at: datetime

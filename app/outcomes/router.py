@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timedelta
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 
-from app.auth.dependencies import CurrentPrincipal, StaffPrincipal, require_roles
+from app.auth.dependencies import (
+    CurrentPrincipal,
+    IntegratorPrincipal,
+    OutcomesReader,
+    StaffPrincipal,
+    require_roles,
+)
 from app.core.base import utcnow
 from app.core.db import SessionDep
-from app.core.errors import problem_responses
+from app.core.errors import Forbidden, problem_responses
 from app.core.http import etag_for, require_if_match
 from app.core.idempotency import IdempotencyDep
 from app.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam, Page
-from app.core.security import Principal
-from app.outcomes import service, summary
+from app.outcomes import export, service, summary
+from app.outcomes.consented import consented_participants
 from app.outcomes.models import OutcomeSurvey
 from app.outcomes.schemas import (
     DueItem,
@@ -166,19 +173,81 @@ def list_due_surveys(
 @router.get(
     "/outcomes/summary",
     response_model=OutcomeSummary,
+    responses=problem_responses(403),
     summary="Each measure at intake, follow-up and discharge, and the change (small cells hidden)",
 )
 def read_outcome_summary(
     db: SessionDep,
-    principal: Annotated[Principal, Depends(require_roles("supervisor", "admin"))],
+    reader: OutcomesReader,
     group_by: Annotated[
         Literal["organisation", "intake_quarter"],
         Query(description="organisation (default), or also by the intake survey's quarter."),
     ] = "organisation",
 ) -> OutcomeSummary:
+    """Staff see their organisation's figures; an integrator sees only those of the
+    participants who consented to disclose their outcomes to it."""
+    participants = None
+    if isinstance(reader, IntegratorPrincipal):
+        participants = consented_participants(
+            organisation_id=reader.organisation_id, client_id=reader.client_id, at=utcnow()
+        )
     return summary.summarise(
         db=db,
-        organisation_id=principal.organisation_id,
-        participants=None,
+        organisation_id=reader.organisation_id,
+        participants=participants,
         by_intake_quarter=group_by == "intake_quarter",
+    )
+
+
+EXPORT_MEDIA = {"ndjson": "application/x-ndjson", "csv": "text/csv; charset=utf-8"}
+
+
+@router.get(
+    "/outcomes/export",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "Streamed records. NDJSON starts with a meta line holding the "
+            "42 CFR Part 2 notice and the cursor for the next sync; CSV starts with its "
+            "header row. The notice also travels in the Part2-Notice header.",
+            "content": {"application/x-ndjson": {}, "text/csv": {}},
+            "headers": {"Part2-Notice": {"schema": {"type": "string"}}},
+        },
+        **problem_responses(403, 422),
+    },
+    summary="Consented, pseudonymous outcome records for an integrator (incremental, streamed)",
+)
+def export_outcomes(
+    request: Request,
+    reader: OutcomesReader,
+    format: Annotated[Literal["ndjson", "csv"], Query(description="ndjson or csv.")] = "ndjson",
+    updated_since: Annotated[
+        datetime | None,
+        Query(description="First sync: only records changed after this instant."),
+    ] = None,
+    cursor: CursorParam = None,
+) -> StreamingResponse:
+    if not isinstance(reader, IntegratorPrincipal):
+        raise Forbidden("The export is for integrator clients; staff read the summary.")
+    settings = request.app.state.settings
+    window = export.window_for(
+        cursor=cursor,
+        updated_since=updated_since,
+        settle=timedelta(seconds=settings.export_settle_seconds),
+    )
+    lines = export.stream(
+        factory=request.app.state.database.session,
+        client_id=reader.client_id,
+        organisation_id=reader.organisation_id,
+        window=window,
+        output=format,
+    )
+    return StreamingResponse(
+        lines,
+        media_type=EXPORT_MEDIA[format],
+        headers={
+            "Part2-Notice": export.PART2_NOTICE,
+            "Cache-Control": "no-store",
+            "X-Next-Cursor": window.next_cursor(),
+        },
     )

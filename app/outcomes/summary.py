@@ -100,7 +100,7 @@ def summarise(
     *,
     db: Session,
     organisation_id: uuid.UUID,
-    participants: Select[tuple[uuid.UUID]] | None,
+    participants: Select[uuid.UUID] | None,
     by_intake_quarter: bool,
 ) -> OutcomeSummary:
     """``participants``: the ids to count (an integrator's consented ones), or None for the

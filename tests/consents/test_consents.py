@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tests.factories import make_integrator_client
+
 
 def _now(**delta):
     return (datetime.now(UTC) + timedelta(**delta)).isoformat()
@@ -76,12 +78,25 @@ def test_a_disclosure_missing_a_required_element_is_refused(client, world, chang
     assert response.headers["content-type"] == "application/problem+json"
 
 
-def test_a_recipient_client_id_names_the_recipient(client, world):
-    body = disclosure(recipient_name=None, recipient_client_id=str(uuid.uuid4()))
+def test_a_recipient_client_id_names_the_recipient(client, world, db):
+    integrator = make_integrator_client(db, world.org).client
+    db.commit()
+    body = disclosure(recipient_name=None, recipient_client_id=str(integrator.id))
     assert (
         client.post(consents_url(world), json=body, headers=world.headers(world.me)).status_code
         == 201
     )
+
+
+def test_the_recipient_client_must_be_a_live_client_of_the_organisation(client, world, db):
+    theirs = make_integrator_client(db, world.other_org).client
+    revoked = make_integrator_client(db, world.org, name="Closed").client
+    revoked.revoked_at = revoked.created_at
+    db.commit()
+    for client_id in (uuid.uuid4(), theirs.id, revoked.id):
+        body = disclosure(recipient_name=None, recipient_client_id=str(client_id))
+        response = client.post(consents_url(world), json=body, headers=world.headers(world.me))
+        assert response.status_code == 422, client_id
 
 
 def test_revocation_is_immediate_and_final(client, world):

@@ -210,7 +210,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in (OAuth2 password grant) */
+        /**
+         * Sign in (OAuth2 password grant) or authenticate an integrator client (client credentials grant)
+         * @description `grant_type=password` with `username` (the email) and `password` issues an access token and a refresh token. `grant_type=client_credentials` with `client_id` and `client_secret` (form fields, or HTTP Basic) issues an integrator access token only; a failed client authentication is 401 with `error: invalid_client`.
+         */
         post: operations["auth-issue_token"];
         delete?: never;
         options?: never;
@@ -322,6 +325,33 @@ export interface paths {
         patch: operations["encounters-update_encounter"];
         trace?: never;
     };
+    "/api/v1/fhir/Patient/{participant_id}/$everything": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything about a participant as a FHIR R4 Bundle
+         * @description The FHIR `Patient/$everything` operation: a Bundle of type `searchset` with the participant as
+         *     a Patient, each recovery plan as a CarePlan with its goals as Goals, each BARC-10 and outcome
+         *     survey as a QuestionnaireResponse, each consent as a Consent, and the active peer match as a
+         *     CareTeam with the specialist as an included Practitioner.
+         *
+         *     Every resource carries the 42 CFR Part 2 security labels (v3-ActCode `42CFRPart2`,
+         *     v3-Confidentiality `R`): the data may not be redisclosed without the participant's written
+         *     consent. Who may read it is who may read the participant; anyone else gets 404.
+         */
+        get: operations["fhir-patient_everything"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/goals/{goal_id}": {
         parameters: {
             query?: never;
@@ -390,6 +420,42 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrator-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the organisation's integrator clients, newest first */
+        get: operations["integrator-clients-list_integrator_clients"];
+        put?: never;
+        /** Register an integrator client (the secret is shown only in this answer) */
+        post: operations["integrator-clients-create_integrator_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrator-clients/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an integrator client */
+        get: operations["integrator-clients-read_integrator_client"];
+        put?: never;
+        post?: never;
+        /** Revoke an integrator client: its secret and its unexpired tokens stop working */
+        delete: operations["integrator-clients-revoke_integrator_client"];
         options?: never;
         head?: never;
         patch?: never;
@@ -549,6 +615,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/outcomes/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consented, pseudonymous outcome records for an integrator (incremental, streamed) */
+        get: operations["outcomes-export_outcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/outcomes/summary": {
         parameters: {
             query?: never;
@@ -556,7 +639,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each measure at intake, follow-up and discharge, and the change (small cells hidden) */
+        /**
+         * Each measure at intake, follow-up and discharge, and the change (small cells hidden)
+         * @description Staff see their organisation's figures; an integrator sees only those of the
+         *     participants who consented to disclose their outcomes to it.
+         */
         get: operations["outcomes-read_outcome_summary"];
         put?: never;
         post?: never;
@@ -1400,6 +1487,10 @@ export interface components {
         };
         /** Body_auth-issue_token */
         "Body_auth-issue_token": {
+            /** Client Id */
+            client_id?: string | null;
+            /** Client Secret */
+            client_secret?: string | null;
             /**
              * Grant Type
              * @enum {string}
@@ -1407,6 +1498,11 @@ export interface components {
             grant_type: "password" | "client_credentials";
             /** Password */
             password?: string | null;
+            /**
+             * Scope
+             * @description Client credentials: the scopes wanted (default all).
+             */
+            scope?: string | null;
             /** Username */
             username?: string | null;
         };
@@ -1969,6 +2065,11 @@ export interface components {
             participant_id: string;
             /** Purpose */
             purpose: string | null;
+            /**
+             * Recipient Client Id
+             * @description The integrator client, for disclosures by API export.
+             */
+            recipient_client_id?: string | null;
             /** Recipient Facility */
             recipient_facility: string | null;
             /** Recipient Name */
@@ -2158,6 +2259,67 @@ export interface components {
              */
             signed_at: string;
         };
+        /**
+         * FhirBundle
+         * @description A FHIR R4 Bundle (http://hl7.org/fhir/R4/bundle.html).
+         */
+        FhirBundle: {
+            /** Entry */
+            entry: components["schemas"]["FhirBundleEntry"][];
+            /** Id */
+            id: string;
+            /** Link */
+            link: components["schemas"]["FhirBundleLink"][];
+            /** Meta */
+            meta: {
+                [key: string]: unknown;
+            };
+            /**
+             * Resourcetype
+             * @constant
+             */
+            resourceType: "Bundle";
+            /** Timestamp */
+            timestamp: string;
+            /**
+             * Total
+             * @description The number of match entries.
+             */
+            total: number;
+            /**
+             * Type
+             * @constant
+             */
+            type: "searchset";
+        };
+        /** FhirBundleEntry */
+        FhirBundleEntry: {
+            /** Fullurl */
+            fullUrl: string;
+            /**
+             * Resource
+             * @description A FHIR R4 resource: Patient, CarePlan, Goal, QuestionnaireResponse, Consent, CareTeam (matches) or Practitioner (included). Each carries the 42 CFR Part 2 security labels in meta.security.
+             */
+            resource: {
+                [key: string]: unknown;
+            };
+            search: components["schemas"]["FhirBundleSearch"];
+        };
+        /** FhirBundleLink */
+        FhirBundleLink: {
+            /** Relation */
+            relation: string;
+            /** Url */
+            url: string;
+        };
+        /** FhirBundleSearch */
+        FhirBundleSearch: {
+            /**
+             * Mode
+             * @enum {string}
+             */
+            mode: "match" | "include";
+        };
         /** GoalCreate */
         GoalCreate: {
             /**
@@ -2249,6 +2411,83 @@ export interface components {
         HealthRead: {
             /** Status */
             status: string;
+        };
+        /** IntegratorClientCreate */
+        IntegratorClientCreate: {
+            /**
+             * Name
+             * @description Who the integrator is (a funder, say).
+             */
+            name: string;
+            /** Scopes */
+            scopes: "outcomes:read"[];
+        };
+        /** IntegratorClientCreated */
+        IntegratorClientCreated: {
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /**
+             * Client Secret
+             * @description Shown only in this answer: only its digest is kept, so store it now.
+             */
+            client_secret: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By User Id */
+            created_by_user_id: string | null;
+            /**
+             * Last Used At
+             * @description When the client last obtained an access token.
+             */
+            last_used_at: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Revoked At */
+            revoked_at: string | null;
+            /** Scopes */
+            scopes: string[];
+        };
+        /** IntegratorClientRead */
+        IntegratorClientRead: {
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By User Id */
+            created_by_user_id: string | null;
+            /**
+             * Last Used At
+             * @description When the client last obtained an access token.
+             */
+            last_used_at: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Revoked At */
+            revoked_at: string | null;
+            /** Scopes */
+            scopes: string[];
         };
         /** LogoutRequest */
         LogoutRequest: {
@@ -2680,6 +2919,13 @@ export interface components {
         Page_GoalRead_: {
             /** Items */
             items: components["schemas"]["GoalRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[IntegratorClientRead] */
+        Page_IntegratorClientRead_: {
+            /** Items */
+            items: components["schemas"]["IntegratorClientRead"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -3346,6 +3592,11 @@ export interface components {
             expires_in: number;
             /** Refresh Token */
             refresh_token?: string | null;
+            /**
+             * Scope
+             * @description Client credentials grant: the scopes granted, space separated.
+             */
+            scope?: string | null;
             /**
              * Token Type
              * @default bearer
@@ -4983,6 +5234,73 @@ export interface operations {
             };
         };
     };
+    "fhir-patient_everything": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A FHIR R4 Bundle (searchset). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirBundle"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "plans-read_goal": {
         parameters: {
             query?: never;
@@ -5402,6 +5720,279 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HealthRead"];
                 };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "integrator-clients-list_integrator_clients": {
+        parameters: {
+            query?: {
+                /** @description Only revoked (or only live) clients. */
+                revoked?: boolean | null;
+                /** @description Page size (at most 100). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_IntegratorClientRead_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "integrator-clients-create_integrator_client": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegratorClientCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegratorClientCreated"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "integrator-clients-read_integrator_client": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegratorClientRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "integrator-clients-revoke_integrator_client": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -6141,6 +6732,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_DueItem_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "outcomes-export_outcomes": {
+        parameters: {
+            query?: {
+                /** @description ndjson or csv. */
+                format?: "ndjson" | "csv";
+                /** @description First sync: only records changed after this instant. */
+                updated_since?: string | null;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Streamed records. NDJSON starts with a meta line holding the 42 CFR Part 2 notice and the cursor for the next sync; CSV starts with its header row. The notice also travels in the Part2-Notice header. */
+            200: {
+                headers: {
+                    "Part2-Notice"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": unknown;
+                    "text/csv": unknown;
                 };
             };
             /** @description Unauthorized */
