@@ -29,7 +29,7 @@ import random
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from sqlalchemy import select
@@ -45,15 +45,19 @@ from app.consents import service as consents
 from app.consents.models import Consent
 from app.consents.schemas import ConsentCreate
 from app.core.base import utcnow
-from app.core.security import Principal, Role
+from app.core.security import Principal, Role, digest_token
 from app.crisis import contacts as crisis_contacts
 from app.crisis import safety_plan
 from app.crisis.schemas import CrisisContactCreate, SafetyPlanWrite
 from app.encounters import service as encounters
 from app.encounters.schemas import EncounterCreate, EncounterMode
+from app.integrators.models import IntegratorClient
 from app.matching import service as matching
 from app.matching.models import PeerMatch
 from app.organisations import service as organisations
+from app.outcomes import service as outcome_service
+from app.outcomes.models import OutcomeSurvey
+from app.outcomes.schemas import OutcomeMeasures
 from app.participants import service as participants
 from app.participants.models import Participant
 from app.participants.schemas import (
@@ -92,6 +96,10 @@ PARTICIPANT_EMAIL = "jose.ramirez@example.org"
 WAITING_PARTICIPANT_EMAIL = "rowan.adeyemi@example.org"
 
 SOR_EVALUATION = "State Opioid Response evaluation team"
+# The evaluation team's integrator client, with a known secret so the demo can be tried
+# from the command line (README, "For integrators"). A real client's secret is random.
+DEMO_CLIENT_ID = uuid.UUID("5e1f0a3c-9d2b-4c7e-8f60-000000000988")
+DEMO_CLIENT_SECRET = "demo-integrator-secret-riverbend-2026"  # noqa: S105
 SOR_PURPOSE = (
     "Evaluating whether peer recovery support improves recovery outcomes, as the program's "
     "State Opioid Response grant requires. Only outcome survey answers are shared, without "
@@ -494,6 +502,17 @@ def load(*, db: Session) -> None:
     # Stored now: the withdrawal below ends matches with a bulk UPDATE that sees only rows.
     db.flush()
 
+    evaluation = IntegratorClient(
+        id=DEMO_CLIENT_ID,
+        organisation_id=organisation.id,
+        name=SOR_EVALUATION,
+        scopes=["outcomes:read"],
+        secret_digest=digest_token(DEMO_CLIENT_SECRET),
+        pseudonym_key=random.Random(DEMO_CLIENT_ID.int).randbytes(32),
+    )
+    db.add(evaluation)
+    db.flush()
+
     _disclose(
         db=db,
         principal=by_marcus,
@@ -556,6 +575,7 @@ def load(*, db: Session) -> None:
     matching.recount_caseloads(db=db, organisation_id=organisation.id)
     _load_recovery_work(db=db, now=now, people=people, staff=staff, accounts=accounts)
     _load_crisis_support(db=db, people=people, staff=staff, peer=peer, accounts=accounts)
+    _load_outcomes(db=db, now=now, people=people, staff=staff)
 
 
 def logins_text() -> str:
@@ -567,6 +587,10 @@ def logins_text() -> str:
         f"  {login.role:<12}{login.email:<{email_width + 2}}{DEMO_PASSWORD}  ({login.display_name})"
         for login in logins
     ]
+    lines.append(
+        f"  integrator  client_id {DEMO_CLIENT_ID}  client_secret {DEMO_CLIENT_SECRET}"
+        f"  ({SOR_EVALUATION})"
+    )
     return "\n".join(lines)
 
 
@@ -590,6 +614,7 @@ def _disclose(
             signed_at=signed_at,
             signature=signature,
             recipient_name=SOR_EVALUATION,
+            recipient_client_id=DEMO_CLIENT_ID,
             information_categories=["outcomes"],
             purpose=SOR_PURPOSE,
             expires_at=signed_at + timedelta(days=365),
@@ -2097,4 +2122,169 @@ def _load_alerts(*, db: Session, darnell: Participant, marcus: User) -> None:
         db=db, participant=darnell, severity="high", source="check_in", source_id=latest.id
     )
     open_alert.created_at = latest.recorded_at
+    db.flush()
+
+
+# --- Outcome surveys ----------------------------------------------------------------------
+
+# Past participants who finished the program, with all three surveys: enough people for the
+# outcome summary to show figures (cells under 11 people are suppressed).
+ALUMNI_NAMES = (
+    "Aaliyah B.",
+    "Andre C.",
+    "Beth D.",
+    "Bilal E.",
+    "Carmen F.",
+    "Cody G.",
+    "Dana H.",
+    "Deshawn I.",
+    "Elena J.",
+    "Eric K.",
+    "Fatima L.",
+    "Frank M.",
+    "Grace N.",
+    "Hector O.",
+    "Ivy P.",
+    "Jamal Q.",
+    "Jenna R.",
+    "Kofi S.",
+    "Laura T.",
+    "Luis U.",
+    "Maya V.",
+    "Nate W.",
+    "Olga X.",
+    "Pedro Y.",
+    "Quinn Z.",
+    "Rosa A.",
+    "Sam B.",
+    "Tanya C.",
+    "Umar D.",
+    "Val E.",
+    "Wes F.",
+    "Xochitl G.",
+    "Yusuf H.",
+    "Zara I.",
+    "Ben J.",
+    "Cleo K.",
+    "Drew L.",
+    "Esme M.",
+    "Gil N.",
+    "Hana O.",
+    "Ike P.",
+    "Jo Q.",
+)
+
+
+def _measures(rng: random.Random, timepoint: str) -> OutcomeMeasures:
+    """Answers that look like a program's: hard at intake, better six months on, and
+    better still (for most) at discharge."""
+    better = {"intake": 0.0, "followup_6mo": 0.6, "discharge": 0.75}[timepoint]
+    sober = rng.random() < better
+    return OutcomeMeasures(
+        alcohol_days=0 if sober else rng.randint(2, 24),
+        drug_days=0 if sober or rng.random() < 0.4 else rng.randint(1, 18),
+        arrests=0 if rng.random() < 0.75 + better / 4 else 1,
+        er_visits=0 if rng.random() < 0.55 + better / 2 else rng.randint(1, 3),
+        inpatient_nights=0 if rng.random() < 0.7 + better / 3 else rng.randint(1, 7),
+        housing="stable"
+        if rng.random() < 0.3 + better * 0.7
+        else rng.choice(("unstable", "unstable", "homeless")),
+        employment=rng.choice(("employed_full_time", "employed_part_time", "in_education"))
+        if rng.random() < 0.2 + better * 0.6
+        else rng.choice(("unemployed", "not_in_labour_force")),
+        in_treatment=rng.random() < 0.5 + better / 3,
+        satisfaction=None if timepoint == "intake" else rng.choice((3, 4, 4, 5, 5, 5)),
+        social_support=rng.random() < 0.3 + better * 0.6,
+    )
+
+
+def _survey(
+    *,
+    db: Session,
+    participant: Participant,
+    timepoint: str,
+    day: date,
+    by: User,
+    rng: random.Random,
+) -> None:
+    db.add(
+        OutcomeSurvey(
+            organisation_id=participant.organisation_id,
+            participant_id=participant.id,
+            timepoint=timepoint,
+            administered_on=day,
+            **_measures(rng, timepoint).model_dump(),
+            recorded_by_user_id=by.id,
+            recorded_by_role="specialist",
+        )
+    )
+
+
+def _load_outcomes(
+    *,
+    db: Session,
+    now: datetime,
+    people: Mapping[str, Participant],
+    staff: Mapping[str, User],
+) -> None:
+    """Intake surveys a week after enrolment, follow-ups at six months for those enrolled
+    long enough (some left due, for the due list), and a cohort of past participants with
+    all three, most of whom consented to share their outcomes with the state evaluation."""
+    rng = random.Random(2026)
+    today = now.date()
+    for person in PEOPLE:
+        participant = people[person.key]
+        intake_day = participant.enrolled_at.date() + timedelta(days=7)
+        if intake_day > today - timedelta(days=7):
+            continue  # newly enrolled: the intake survey is still due
+        by = staff[person.intake_by]
+        _survey(db=db, participant=participant, timepoint="intake", day=intake_day, by=by, rng=rng)
+        follow_up = outcome_service.follow_up_window(intake_day)
+        # Taken around the due day for those well past it; the window is still open for
+        # those enrolled about six months ago.
+        if follow_up.due_on + timedelta(days=20) <= today:
+            day = follow_up.due_on + timedelta(days=rng.randint(-10, 12))
+            _survey(
+                db=db, participant=participant, timepoint="followup_6mo", day=day, by=by, rng=rng
+            )
+    marcus, lucia = staff[MARCUS_EMAIL], staff[LUCIA_EMAIL]
+    for n, name in enumerate(ALUMNI_NAMES):
+        by = marcus if n % 2 else lucia
+        enrolled_days_ago = 430 + 7 * n
+        enrolled_at = _days_ago(now, enrolled_days_ago, hour=17)
+        alumnus = participants.intake(
+            db=db,
+            principal=_as_specialist(by),
+            data=ParticipantCreate(
+                preferred_name=name,
+                primary_language="es" if n % 5 == 0 else "en",
+                substances=[rng.choice(("alcohol", "opioids", "stimulants"))],
+                recovery_pathways=[
+                    rng.choice(("mutual_aid_12_step", "smart_recovery", "moud_buprenorphine"))
+                ],
+                strengths=[],
+                enrolment_consent=EnrolmentConsentIn(signed_at=enrolled_at, signature=name),
+            ),
+        )
+        alumnus.enrolled_at = enrolled_at
+        alumnus.status = "discharged"
+        intake_day = enrolled_at.date() + timedelta(days=rng.randint(2, 14))
+        follow_up_due = outcome_service.follow_up_window(intake_day).due_on
+        discharge_day = follow_up_due + timedelta(days=rng.randint(60, 200))
+        taken: tuple[tuple[str, date], ...] = (
+            ("intake", intake_day),
+            ("followup_6mo", follow_up_due + timedelta(days=rng.randint(-14, 21))),
+            ("discharge", min(discharge_day, today - timedelta(days=3))),
+        )
+        for timepoint, taken_on in taken:
+            _survey(db=db, participant=alumnus, timepoint=timepoint, day=taken_on, by=by, rng=rng)
+        if n % 6 != 5:  # most, not all, agreed to share
+            _disclose(
+                db=db,
+                principal=_as_specialist(by),
+                participant=alumnus,
+                now=now,
+                days_ago=enrolled_days_ago - 3,
+                signature=name,
+            )
     db.flush()

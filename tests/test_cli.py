@@ -18,6 +18,7 @@ from app.core.security import digest_token
 from app.crisis.models import SafetyPlanVersion
 from app.integrators.models import IntegratorClient
 from app.matching.models import PeerMatch
+from app.outcomes.models import OutcomeSurvey
 from app.participants.models import Participant
 from app.specialists.models import Specialist
 from app.users.models import User
@@ -172,7 +173,14 @@ def test_seed_demo_loads_once_and_prints_the_logins(fresh_url):
     assert "jose.ramirez@example.org" in result.output
     assert "rowan.adeyemi@example.org" in result.output
     participants = count(fresh_url, select(func.count()).select_from(Participant))
-    assert 8 <= participants <= 12
+    current = count(fresh_url, select(func.count()).where(Participant.status != "discharged"))
+    assert 8 <= current <= 12
+    # Past participants with all three outcome surveys: enough for the summary to show
+    # figures rather than suppressed cells.
+    alumni = count(fresh_url, select(func.count()).where(Participant.status == "discharged"))
+    assert alumni >= 3 * 11
+    assert count(fresh_url, select(func.count()).select_from(OutcomeSurvey)) >= 3 * alumni
+    assert "client_secret" in result.output
     assert count(fresh_url, select(func.count()).select_from(PeerMatch)) > 0
     # Crisis support to look at: a safety plan, and an alert still waiting for an answer.
     assert count(fresh_url, select(func.count()).select_from(SafetyPlanVersion)) > 0

@@ -185,6 +185,9 @@ def stream(
     has closed, so it opens its own: one for reading, one for the disclosure records."""
     reader, writer = factory(), factory()
     try:
+        # Only the writer writes: on SQLite the reader takes no write lock (a plain deferred
+        # BEGIN; WAL lets it read while the writer commits).
+        reader.connection(execution_options={"sqlite_begin": "DEFERRED"})
         client = reader.get(IntegratorClient, client_id)
         if client is None:  # revoked and removed between the check and the stream
             return
@@ -208,8 +211,13 @@ def stream(
         # Who has been disclosed in this export already, as 128-bit integers: the one thing
         # kept per person, about 60 bytes each.
         disclosed: set[int] = set()
+        sent = 0
         for batch in rows.partitions():
             yield _send(writer, client, disclosed, batch, output)
+            sent += len(batch)
+        if output == "ndjson":
+            # The last line says the export is complete: a stream cut short lacks it.
+            yield _ndjson({"type": "end", "records": sent, "participants": len(disclosed)})
     finally:
         # The reader only read: ending its transaction with a commit keeps whatever the
         # writer committed meanwhile, whichever way the sessions share a connection.

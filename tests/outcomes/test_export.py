@@ -81,7 +81,15 @@ def consent(db, participant, integrator, **changes) -> Consent:
 def ndjson(response) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     assert response.status_code == 200, response.text
     lines = [json.loads(line) for line in response.text.splitlines()]
-    return lines[0], lines[1:]
+    meta, *records, end = lines
+    assert meta["type"] == "meta"
+    # Every export ends with a line saying it is complete, and how much it held.
+    assert end == {
+        "type": "end",
+        "records": len(records),
+        "participants": len({r["participant_key"] for r in records}),
+    }
+    return meta, records
 
 
 def test_only_consented_participants_are_exported_under_a_pseudonym(
@@ -202,7 +210,12 @@ def test_a_row_changed_while_an_export_streams_is_sent_once_in_the_next(
         row.updated_at = utcnow()
         other.commit()
     sent += list(lines)
-    records = [json.loads(line) for chunk in sent[1:] for line in chunk.splitlines()]
+    records = [
+        json.loads(line)
+        for chunk in sent[1:]
+        for line in chunk.splitlines()
+        if json.loads(line)["type"] == "outcome"
+    ]
     keys = [(r["participant_key"], r["timepoint"]) for r in records]
     # Each row at most once in this export: as it stood when the export began (the
     # database's snapshot), or not at all if the change overtook it.
@@ -211,7 +224,12 @@ def test_a_row_changed_while_an_export_streams_is_sent_once_in_the_next(
 
     follow = json.loads(sent[0])["next_cursor"]
     later = export.window_for(cursor=follow, updated_since=None, settle=timedelta(0))
-    rest = [json.loads(line) for chunk in list(run(later))[1:] for line in chunk.splitlines()]
+    rest = [
+        record
+        for chunk in list(run(later))[1:]
+        for record in map(json.loads, chunk.splitlines())
+        if record["type"] == "outcome"
+    ]
     # The next export brings the change, once; together nothing is missing.
     assert [r["alcohol_days"] for r in rest] == [0]
     assert {k for k, _ in keys} | {r["participant_key"] for r in rest} == {k for k, _ in keys} | {
@@ -353,3 +371,35 @@ def test_another_organisations_integrator_sees_nothing_here(
     db.commit()
     assert ndjson(client.get(URL, headers=integrator_headers(theirs, settings)))[1] == []
     assert uuid.UUID(str(theirs.id))
+
+
+def test_on_a_real_sqlite_file_the_export_reads_while_it_records_disclosures(tmp_path, settings):
+    """Separate connections, as in production: the reader must not hold the write lock the
+    disclosure records need (the usual tests share one connection and cannot show it)."""
+    from sqlalchemy.orm import Session
+    from starlette.testclient import TestClient
+
+    from app.core.db import Database
+    from app.main import create_app
+    from tests import database as test_database
+    from tests.factories import make_organisation
+
+    if test_database.on_postgres():
+        pytest.skip("the SQLite locking this guards against")
+    settings.export_settle_seconds = 0
+    with test_database.committed_database(tmp_path) as engine:
+        with Session(engine) as db:
+            org = make_organisation(db, "File-backed")
+            integrator = make_integrator_client(db, org).client
+            for n in range(3):
+                person = make_participant(db, org, preferred_name=f"F{n}")
+                survey(db, person)
+                consent(db, person, integrator)
+            db.commit()
+            headers = integrator_headers(integrator, settings)
+        app = create_app(settings=settings, database=Database(engine))
+        with TestClient(app, base_url="https://testserver") as client:
+            _, records = ndjson(client.get(URL, headers=headers))
+        assert len(records) == 3
+        with Session(engine) as db:
+            assert db.query(Disclosure).count() == 3
