@@ -2278,13 +2278,13 @@ def _load_outcomes(
         )
         for timepoint, taken_on in taken:
             _survey(db=db, participant=alumnus, timepoint=timepoint, day=taken_on, by=by, rng=rng)
-        if n % 6 != 5:  # most, not all, agreed to share
+        if n % 6 != 5:  # most, not all, agreed at discharge to share their outcomes
             _disclose(
                 db=db,
                 principal=_as_specialist(by),
                 participant=alumnus,
                 now=now,
-                days_ago=enrolled_days_ago - 3,
+                days_ago=(today - taken[-1][1]).days,
                 signature=name,
             )
     db.flush()
