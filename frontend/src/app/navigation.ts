@@ -12,11 +12,13 @@ export interface NavLinkItem {
 export const NAVIGATION: Record<Role, readonly NavLinkItem[]> = {
   specialist: [
     { to: '/caseload', label: 'Caseload' },
+    { to: '/alerts', label: 'Alerts' },
     { to: '/participants/new', label: 'New intake' },
   ],
   supervisor: [
     { to: '/participants', label: 'Participants' },
     { to: '/caseload', label: 'My caseload' },
+    { to: '/alerts', label: 'Alerts' },
     { to: '/caseload-balance', label: 'Caseload balance' },
     { to: '/specialists', label: 'Specialists' },
     { to: '/participants/new', label: 'New intake' },
@@ -28,6 +30,7 @@ export const NAVIGATION: Record<Role, readonly NavLinkItem[]> = {
   ],
   participant: [
     { to: '/me/plan', label: 'My plan' },
+    { to: '/me/crisis-plan', label: 'My crisis plan' },
     { to: '/me/check-in', label: 'Check in' },
     { to: '/me/match', label: 'My peer match' },
     { to: '/me/access-log', label: 'Who viewed my record' },

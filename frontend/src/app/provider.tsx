@@ -2,6 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 
 import { IdleLogoff } from '@/features/auth/components/idle-logoff';
+import { forgetStoredCrisisPlans } from '@/features/crisis/crisis-plan-cache';
 import { restoreSession, startSessionSync } from '@/lib/auth/session';
 import { getSessionSnapshot, subscribeToSession } from '@/lib/auth/token-store';
 import { createQueryClient } from '@/lib/query-client';
@@ -20,7 +21,8 @@ export interface AppProviderProps {
 /**
  * Everything the pages rely on: the query cache, the session (restored from the refresh cookie
  * on load), and automatic logoff. Whenever the session ends, for whatever reason, the query
- * cache is emptied so no record outlives it in memory.
+ * cache is emptied so no record outlives it in memory; an explicit sign-out also removes the
+ * crisis plan kept on the device for offline use.
  */
 export function AppProvider({
   children,
@@ -34,8 +36,11 @@ export function AppProvider({
   useEffect(() => {
     let previous = getSessionSnapshot().status;
     const unsubscribe = subscribeToSession(() => {
-      const { status } = getSessionSnapshot();
+      const { status, endReason } = getSessionSnapshot();
       if (status === 'signed-out' && previous !== 'signed-out') queryClient.clear();
+      // Signing out on purpose leaves nothing on a shared device; an automatic logoff keeps
+      // the crisis plan for when the person signs in again with a poor connection.
+      if (status === 'signed-out' && endReason === 'signed-out') forgetStoredCrisisPlans();
       previous = status;
     });
     const stopSync = crossTab ? startSessionSync() : () => {};

@@ -7,15 +7,15 @@ import { renderApp } from '@/testing/render';
 
 describe('app shell and routes', () => {
   it.each([
-    ['specialist', '/caseload', 'Caseload', ['/caseload', '/participants/new']],
+    ['specialist', '/caseload', 'Caseload', ['/caseload', '/alerts', '/participants/new']],
     [
       'supervisor',
       '/participants',
       'Participants',
-      ['/participants', '/caseload', '/caseload-balance', '/specialists', '/participants/new'],
+      ['/participants', '/caseload', '/alerts', '/caseload-balance', '/specialists', '/participants/new'],
     ],
     ['admin', '/admin/users', 'Users', ['/admin/users', '/specialists', '/participants']],
-    ['participant', '/me/plan', 'My plan', ['/me/plan', '/me/check-in', '/me/match', '/me/access-log']],
+    ['participant', '/me/plan', 'My plan', ['/me/plan', '/me/crisis-plan', '/me/check-in', '/me/match', '/me/access-log']],
   ] as const)('sends a %s to %s with its own links', async (role, path, heading, links) => {
     mockApi(signedInRoutes(role));
     const { router } = renderApp({ path: '/' });

@@ -28,6 +28,8 @@ const MyPlanRoute = lazy(() => import('@/app/routes/me-plan'));
 const CheckInRoute = lazy(() => import('@/app/routes/me-check-in'));
 const MyMatchRoute = lazy(() => import('@/app/routes/me-match'));
 const AccessLogRoute = lazy(() => import('@/app/routes/me-access-log'));
+const MyCrisisPlanRoute = lazy(() => import('@/app/routes/me-crisis-plan'));
+const AlertsRoute = lazy(() => import('@/app/routes/alerts'));
 const NotFoundRoute = lazy(() => import('@/app/routes/not-found'));
 
 export const routes: RouteObject[] = [
@@ -49,6 +51,14 @@ export const routes: RouteObject[] = [
                 element: (
                   <RoleGate allow={['specialist', 'supervisor']}>
                     <CaseloadRoute />
+                  </RoleGate>
+                ),
+              },
+              {
+                path: 'alerts',
+                element: (
+                  <RoleGate allow={['specialist', 'supervisor']}>
+                    <AlertsRoute />
                   </RoleGate>
                 ),
               },
@@ -104,6 +114,7 @@ export const routes: RouteObject[] = [
                 path: 'me',
                 children: [
                   { path: 'plan', element: <RoleGate allow={['participant']}><MyPlanRoute /></RoleGate> },
+                  { path: 'crisis-plan', element: <RoleGate allow={['participant']}><MyCrisisPlanRoute /></RoleGate> },
                   { path: 'check-in', element: <RoleGate allow={['participant']}><CheckInRoute /></RoleGate> },
                   { path: 'match', element: <RoleGate allow={['participant']}><MyMatchRoute /></RoleGate> },
                   { path: 'access-log', element: <RoleGate allow={['participant']}><AccessLogRoute /></RoleGate> },

@@ -2,14 +2,23 @@ import { Suspense, useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
 
 import { Loading } from '@/components/ui/spinner';
+import { AlertBanner } from '@/features/alerts/components/alert-banner';
+import { useCurrentUser } from '@/lib/auth/current-user';
+import { useSession } from '@/lib/auth/use-session';
 
 import { SiteHeader } from './site-header';
 
 export const MAIN_CONTENT_ID = 'main-content';
 
-/** Skip link, header, main landmark and footer around every page. */
+/**
+ * Skip link, header, main landmark and footer around every page; for specialists and
+ * supervisors also the live alert banner (and the alert stream it holds).
+ */
 export function AppShell() {
   const location = useLocation();
+  const { status } = useSession();
+  const { data: user } = useCurrentUser();
+  const seesAlerts = status === 'signed-in' && (user?.role === 'specialist' || user?.role === 'supervisor');
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -28,6 +37,8 @@ export function AppShell() {
         Skip to content
       </a>
       <SiteHeader />
+      {/* Keyed by account: another person signing in in this tab gets a stream of their own. */}
+      {seesAlerts && <AlertBanner key={user.id} />}
       <main id={MAIN_CONTENT_ID} ref={mainRef} tabIndex={-1} className="app__main">
         <Suspense fallback={<Loading />}>
           <Outlet />

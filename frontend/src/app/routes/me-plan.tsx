@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { UnsavedChangesDialog } from '@/components/unsaved-changes-dialog';
+import { HelpNow } from '@/features/crisis/components/help-now';
 import { PlanBoard } from '@/features/plans/components/plan-board';
 import { useUnsavedChanges } from '@/hooks/use-unsaved-changes';
 import { useCurrentUser } from '@/lib/auth/current-user';
@@ -20,6 +21,7 @@ export default function MyPlanRoute() {
         title="My plan"
         description="Your goals, in your words: for your health, your home, your purpose and your community."
       />
+      {participantId && <HelpNow participantId={participantId} />}
       {participantId ? (
         <section className="page-section my-plan" aria-labelledby="my-goals-heading">
           <h2 id="my-goals-heading" className="page-section__title">

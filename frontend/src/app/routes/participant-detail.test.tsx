@@ -79,6 +79,25 @@ function pageRoutes(role: Role) {
     'GET /participants/{participant_id}/matching-preferences': () =>
       json({ participant_id: PARTICIPANT_ID, languages: [], priorities: [], updated_at: null }, 200, { ETag: '"m-0"' }),
     'GET /participants/{participant_id}/match-suggestions': () => json({ items: [] }),
+    'GET /participants/{participant_id}/crisis-contacts': () => json({ items: [] }),
+    'GET /participants/{participant_id}/safety-plan': () =>
+      json(
+        {
+          participant_id: PARTICIPANT_ID,
+          version: 0,
+          warning_signs: [],
+          internal_coping: [],
+          social_distractions: [],
+          people_to_ask: [],
+          professionals: ['988 Suicide & Crisis Lifeline: call or text 988, any time'],
+          environment_safety: [],
+          written_by_user_id: null,
+          written_by_role: null,
+          created_at: null,
+        },
+        200,
+        { ETag: '"plan-0"' },
+      ),
   };
 }
 
@@ -91,7 +110,16 @@ describe('participant page', () => {
     expect(screen.getByText('412 days in recovery')).toBeInTheDocument();
     expect(screen.getByText('Last reported use: 20 days ago')).toBeInTheDocument();
 
-    const sections = ['Profile', 'Peer match', 'Consents', 'Recovery plan', 'Check-ins', 'Encounters', 'Assessments'];
+    const sections = [
+      'Profile',
+      'Peer match',
+      'Crisis plan',
+      'Consents',
+      'Recovery plan',
+      'Check-ins',
+      'Encounters',
+      'Assessments',
+    ];
     for (const name of sections) {
       expect(screen.getByRole('heading', { level: 2, name })).toBeInTheDocument();
     }
@@ -104,6 +132,10 @@ describe('participant page', () => {
     expect(screen.getByRole('button', { name: 'Add goal' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Edit profile' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Record a check-in' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 3, name: 'Crisis contacts' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 3, name: 'Safety plan' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Add a crisis contact' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Write the safety plan' })).toBeInTheDocument();
     expect(mock.unhandled).toEqual([]);
   });
 
@@ -169,6 +201,21 @@ describe('participant page', () => {
     expect(screen.queryByRole('button', { name: 'Edit profile' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Log an encounter' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Take a BARC-10' })).not.toBeInTheDocument();
+    expect(await screen.findByText(/No safety plan yet/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Write the safety plan' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add a crisis contact' })).not.toBeInTheDocument();
+  });
+
+  it('counts an unsaved safety plan as unsaved changes', async () => {
+    mockApi(pageRoutes('specialist'));
+    const { user } = renderApp({ path: `/participants/${PARTICIPANT_ID}` });
+
+    await user.click(await screen.findByRole('button', { name: 'Write the safety plan' }));
+    await user.click(screen.getByRole('button', { name: 'Add a line to step 1' }));
+    await user.type(screen.getByLabelText('Warning sign 1'), 'Not sleeping');
+    await user.click(screen.getByRole('link', { name: 'Caseload' }));
+
+    expect(await screen.findByRole('dialog', { name: 'Leave without saving?' })).toBeInTheDocument();
   });
 
   it('says when the record cannot be found', async () => {

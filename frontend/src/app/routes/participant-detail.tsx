@@ -14,6 +14,8 @@ import { CheckInForm } from '@/features/check-ins/components/check-in-form';
 import { CheckInTrend } from '@/features/check-ins/components/check-in-trend';
 import { RecentCheckIns } from '@/features/check-ins/components/recent-check-ins';
 import { ConsentsSection } from '@/features/consents/components/consents-section';
+import { CrisisContactsSection } from '@/features/crisis/components/crisis-contacts-section';
+import { SafetyPlanSection } from '@/features/crisis/components/safety-plan-section';
 import { EncountersSection } from '@/features/encounters/components/encounters-section';
 import { PeerMatchSection } from '@/features/matching/components/peer-match-section';
 import { participantQueryKey, useParticipant } from '@/features/participant-profile/api/get-participant';
@@ -29,6 +31,7 @@ import { isProblemError } from '@/lib/problem';
 const SECTIONS = [
   { id: 'profile', title: 'Profile' },
   { id: 'peer-match', title: 'Peer match' },
+  { id: 'crisis-plan', title: 'Crisis plan' },
   { id: 'consents', title: 'Consents' },
   { id: 'recovery-plan', title: 'Recovery plan' },
   { id: 'check-ins', title: 'Check-ins' },
@@ -154,6 +157,27 @@ export default function ParticipantDetailRoute() {
 
       <PageSection id="peer-match" title="Peer match">
         <PeerMatchSection participantId={participantId} participantName={name} canMatch={canWrite} />
+      </PageSection>
+
+      <PageSection id="crisis-plan" title="Crisis plan">
+        <section className="page-part" aria-labelledby="crisis-contacts-heading">
+          <h3 id="crisis-contacts-heading">Crisis contacts</h3>
+          <CrisisContactsSection
+            participantId={participantId}
+            participantName={name}
+            canEdit={canWrite}
+            onDirtyChange={dirty.track('crisis-contacts')}
+          />
+        </section>
+        <section className="page-part" aria-labelledby="safety-plan-heading">
+          <h3 id="safety-plan-heading">Safety plan</h3>
+          <SafetyPlanSection
+            participantId={participantId}
+            participantName={name}
+            canEdit={canWrite}
+            onDirtyChange={dirty.track('safety-plan')}
+          />
+        </section>
       </PageSection>
 
       <PageSection id="consents" title="Consents">

@@ -100,6 +100,7 @@ describe('signing in', () => {
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual([
       '/me/plan',
+      '/me/crisis-plan',
       '/me/check-in',
       '/me/match',
       '/me/access-log',
