@@ -35,6 +35,9 @@ class AlertRead(ReadModel):
             "organisation's supervisors because the participant has no active match."
         )
     )
+    assignee_name: str | None = Field(
+        default=None, description="The assignee's display name, when there is one."
+    )
     escalated_at: datetime | None = Field(
         description="When the alert, still unacknowledged, was escalated to the supervisors."
     )

@@ -124,15 +124,26 @@ def read_models(*, db: Session, alerts: Sequence[Alert]) -> list[AlertRead]:
             )
         ).all()
     )
+    assignees = dict(
+        db.execute(
+            select(User.id, User.display_name).where(
+                User.id.in_({a.assignee_user_id for a in alerts if a.assignee_user_id})
+            )
+        ).all()
+    )
+    derived = ("participant_preferred_name", "assignee_name")
     return [
         AlertRead.model_validate(
             {
                 **{
                     name: getattr(alert, name)
                     for name in AlertRead.model_fields
-                    if name != "participant_preferred_name"
+                    if name not in derived
                 },
                 "participant_preferred_name": names.get(alert.participant_id, ""),
+                "assignee_name": (
+                    assignees.get(alert.assignee_user_id) if alert.assignee_user_id else None
+                ),
             }
         )
         for alert in alerts

@@ -36,3 +36,31 @@ def when_unavailable(request: Request) -> dict[str, Any]:
         "message": NO_DATABASE_MESSAGE,
         "contacts": [lifeline(participant_id, 0).model_dump(mode="json")],
     }
+
+
+# The 503 answer of the crisis routes, for OpenAPI: a problem that still carries 988.
+UNAVAILABLE_RESPONSE: dict[int | str, dict[str, Any]] = {
+    503: {
+        "description": "The database is unavailable: a problem that still lists 988",
+        "content": {
+            "application/problem+json": {
+                "schema": {
+                    "allOf": [
+                        {"$ref": "#/components/schemas/Problem"},
+                        {
+                            "type": "object",
+                            "required": ["message", "contacts"],
+                            "properties": {
+                                "message": {"type": "string"},
+                                "contacts": {
+                                    "type": "array",
+                                    "items": {"$ref": "#/components/schemas/CrisisContactRead"},
+                                },
+                            },
+                        },
+                    ]
+                }
+            }
+        },
+    }
+}

@@ -17,6 +17,7 @@ from app.core.http import etag_for, require_if_match
 from app.core.idempotency import IdempotencyDep
 from app.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam, Page
 from app.crisis import contacts, events, safety_plan
+from app.crisis import lifeline as crisis_lifeline
 from app.crisis.models import CrisisContact, SafetyPlanVersion
 from app.crisis.schemas import (
     CrisisContactCreate,
@@ -108,14 +109,26 @@ def update_crisis_contact(
     return _contact_read(db, response, contact)
 
 
+@router.get(
+    "/crisis-contacts/{contact_id}",
+    response_model=CrisisContactRead,
+    summary="One stored crisis contact, with the ETag a change or removal needs",
+)
+def read_crisis_contact(
+    db: SessionDep, contact: LoadedContact, response: Response
+) -> CrisisContactRead:
+    return _contact_read(db, response, contact)
+
+
 @router.delete(
     "/crisis-contacts/{contact_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     dependencies=[WRITERS],
-    responses=problem_responses(409),
-    summary="Remove a crisis contact (the 988 Lifeline cannot be removed)",
+    responses=problem_responses(409, 412, 428),
+    summary="Remove a crisis contact (If-Match required; the 988 Lifeline cannot be removed)",
 )
-def delete_crisis_contact(db: SessionDep, contact: LoadedContact) -> Response:
+def delete_crisis_contact(request: Request, db: SessionDep, contact: LoadedContact) -> Response:
+    require_if_match(request, etag_for(contact.id, contact.version))
     contacts.remove(db=db, contact=contact)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -206,7 +219,10 @@ def read_safety_plan_version(
 @router.get(
     "/me/crisis-plan",
     response_model=CrisisPlanRead,
-    responses={304: {"description": "Unchanged since the ETag sent in If-None-Match"}},
+    responses={
+        304: {"description": "Unchanged since the ETag sent in If-None-Match"},
+        **crisis_lifeline.UNAVAILABLE_RESPONSE,
+    },
     summary="The participant's contacts and safety plan in one payload, for offline use "
     "(ETag; If-None-Match answers 304)",
 )
@@ -241,7 +257,7 @@ def read_my_crisis_plan(
     response_model=CrisisEventRead,
     status_code=status.HTTP_201_CREATED,
     dependencies=[WRITERS],
-    responses=problem_responses(409, 503),
+    responses={**problem_responses(409), **crisis_lifeline.UNAVAILABLE_RESPONSE},
     summary='"I need help now": alerts the specialist and always answers with who to call '
     "(retry-safe with Idempotency-Key)",
 )

@@ -28,6 +28,7 @@ def test_a_specialist_lists_the_alerts_assigned_to_it(client, db, world, alert):
     assert item["participant_id"] == str(world.matched.id)
     assert item["participant_preferred_name"] == "Zoë"
     assert item["assignee_user_id"] == str(world.specialist.id)
+    assert item["assignee_name"] == "Pat Peer"
     assert item["status"] == "open"
     assert item["escalated_at"] is None
     assert response.headers["cache-control"] == "no-store"

@@ -155,7 +155,7 @@ def test_988_can_be_moved_but_not_changed_or_removed(client, world):
     headers = {**world.headers(world.me), "If-Match": "*"}
     assert client.patch(path, json={"phone": "911"}, headers=headers).status_code == 422
     assert client.patch(path, json={"may_contact": False}, headers=headers).status_code == 422
-    removed = client.delete(path, headers=world.headers(world.me))
+    removed = client.delete(path, headers=headers)
     assert removed.status_code == 409
     moved = client.patch(path, json={"position": 5}, headers=headers)
     assert moved.status_code == 200, moved.text
@@ -165,7 +165,16 @@ def test_988_can_be_moved_but_not_changed_or_removed(client, world):
 def test_a_contact_can_be_removed_and_the_rest_close_up(client, world, db):
     mum = add(client, world, world.matched, world.me, name="Mum").json()
     add(client, world, world.matched, world.me, name="Dee")
-    removed = client.delete(f"/api/v1/crisis-contacts/{mum['id']}", headers=world.headers(world.me))
+    path = f"/api/v1/crisis-contacts/{mum['id']}"
+    read = client.get(path, headers=world.headers(world.me))
+    assert read.status_code == 200
+    assert read.json()["name"] == "Mum"
+    assert client.delete(path, headers=world.headers(world.me)).status_code == 428
+    stale = {**world.headers(world.me), "If-Match": '"stale"'}
+    assert client.delete(path, headers=stale).status_code == 412
+    removed = client.delete(
+        path, headers={**world.headers(world.me), "If-Match": read.headers["ETag"]}
+    )
     assert removed.status_code == 204
     items = listed(client, world, world.matched)
     assert [i["name"] for i in items] == ["Pat Peer", "988 Suicide & Crisis Lifeline", "Dee"]
@@ -210,5 +219,6 @@ def test_another_participant_cannot_touch_a_contact(client, world, db):
     path = f"/api/v1/crisis-contacts/{created['id']}"
     headers = {**world.headers(account), "If-Match": "*"}
     assert client.patch(path, json={"name": "x"}, headers=headers).status_code == 404
-    assert client.delete(path, headers=world.headers(account)).status_code == 404
+    assert client.delete(path, headers=headers).status_code == 404
+    assert client.get(path, headers=world.headers(account)).status_code == 404
     assert db.get(CrisisContact, uuid.UUID(created["id"])) is not None

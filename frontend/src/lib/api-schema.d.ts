@@ -296,10 +296,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One stored crisis contact, with the ETag a change or removal needs */
+        get: operations["crisis-read_crisis_contact"];
         put?: never;
         post?: never;
-        /** Remove a crisis contact (the 988 Lifeline cannot be removed) */
+        /** Remove a crisis contact (If-Match required; the 988 Lifeline cannot be removed) */
         delete: operations["crisis-delete_crisis_contact"];
         options?: never;
         head?: never;
@@ -1231,6 +1232,11 @@ export interface components {
             acknowledged_at: string | null;
             /** Acknowledged By User Id */
             acknowledged_by_user_id: string | null;
+            /**
+             * Assignee Name
+             * @description The assignee's display name, when there is one.
+             */
+            assignee_name?: string | null;
             /**
              * Assignee User Id
              * @description The matched specialist's account; null when the alert went to the organisation's supervisors because the participant has no active match.
@@ -4915,6 +4921,73 @@ export interface operations {
             };
         };
     };
+    "crisis-read_crisis_contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrisisContactRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "crisis-delete_crisis_contact": {
         parameters: {
             query?: never;
@@ -4969,6 +5042,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Request Entity Too Large */
             413: {
                 headers: {
@@ -4980,6 +5062,15 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6549,6 +6640,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is unavailable: a problem that still lists 988 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        contacts: components["schemas"]["CrisisContactRead"][];
+                        message: string;
+                    };
+                };
+            };
         };
     };
     "outcomes-read_outcome_survey": {
@@ -8049,13 +8152,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable */
+            /** @description The database is unavailable: a problem that still lists 988 */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        contacts: components["schemas"]["CrisisContactRead"][];
+                        message: string;
+                    };
                 };
             };
         };
