@@ -26,6 +26,7 @@ from app.core.config import Settings, get_settings
 from app.core.db import Database, make_engine
 from app.core.errors import NotFound, Problem, install_handlers, problem_responses
 from app.core.http import RequestContextMiddleware
+from app.core.rate_limits import RateLimits
 from app.crisis import lifeline as crisis_lifeline
 from app.crisis.router import router as crisis_router
 from app.disclosures.router import router as disclosures_router
@@ -88,6 +89,15 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         per_account=settings.login_failures_per_account,
         per_ip=settings.login_failures_per_ip,
         window_seconds=settings.login_failure_window_seconds,
+    )
+
+    app.state.rate_limits = RateLimits(
+        storage_uri=settings.redis_url or "memory://",
+        rules={
+            "sign_in": settings.rate_limit_sign_in,
+            "refresh": settings.rate_limit_refresh,
+            "export": settings.rate_limit_export,
+        },
     )
 
     install_handlers(app)

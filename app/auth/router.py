@@ -7,7 +7,7 @@ import base64
 from typing import Annotated, Literal
 from urllib.parse import unquote_plus
 
-from fastapi import APIRouter, Cookie, Form, Header, Request, Response, status
+from fastapi import APIRouter, Cookie, Depends, Form, Header, Request, Response, status
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
@@ -18,6 +18,7 @@ from app.auth.throttle import LoginThrottle
 from app.core import audit
 from app.core.db import SessionDep
 from app.core.errors import DomainError, Unauthorized, problem_responses
+from app.core.rate_limits import limit
 from app.integrators import service as integrators
 from app.integrators.models import IntegratorClient
 from app.users.models import User
@@ -111,6 +112,7 @@ def _client_ip(request: Request) -> str:
 @router.post(
     "/auth/token",
     response_model=TokenRead,
+    dependencies=[Depends(limit("sign_in"))],
     responses=problem_responses(400, 401, 429),
     summary="Sign in (OAuth2 password grant) or authenticate an integrator client "
     "(client credentials grant)",
@@ -241,7 +243,8 @@ def _identify_client(request: Request, client: IntegratorClient) -> None:
 @router.post(
     "/auth/refresh",
     response_model=TokenRead,
-    responses=problem_responses(401),
+    dependencies=[Depends(limit("refresh"))],
+    responses=problem_responses(401, 429),
     summary="Exchange a refresh token (body, or the browser's cookie) for new tokens (rotating)",
 )
 def refresh_token(

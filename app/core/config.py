@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+import limits
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -41,6 +42,10 @@ class Settings(BaseSettings):
     login_failures_per_account: int = 5
     login_failures_per_ip: int = 20
     login_failure_window_seconds: int = 900
+    # Every request, successful or not (limits' notation: "30/minute", "100/hour").
+    rate_limit_sign_in: str = "60/minute"  # per client address
+    rate_limit_refresh: str = "120/minute"  # per client address
+    rate_limit_export: str = "60/hour"  # per integrator client
 
     # The built web UI (``npm run build`` in frontend/); served at / when present.
     web_dist: Path = REPO_ROOT / "frontend" / "dist"
@@ -56,6 +61,15 @@ class Settings(BaseSettings):
     # An outcome export sends rows changed up to this many seconds ago, so a transaction
     # still running when the export starts has committed before its rows are due.
     export_settle_seconds: float = Field(default=5, ge=0)
+
+    @field_validator("rate_limit_sign_in", "rate_limit_refresh", "rate_limit_export")
+    @classmethod
+    def _rate(cls, value: str) -> str:
+        try:
+            limits.parse(value)
+        except ValueError as exc:
+            raise ValueError(f"not a rate such as '30/minute': {value!r}") from exc
+        return value
 
     @field_validator("database_url")
     @classmethod

@@ -213,7 +213,7 @@ EXPORT_MEDIA = {"ndjson": "application/x-ndjson", "csv": "text/csv; charset=utf-
             "content": {"application/x-ndjson": {}, "text/csv": {}},
             "headers": {"Part2-Notice": {"schema": {"type": "string"}}},
         },
-        **problem_responses(403, 422),
+        **problem_responses(403, 422, 429),
     },
     summary="Consented, pseudonymous outcome records for an integrator (incremental, streamed)",
 )
@@ -229,6 +229,7 @@ def export_outcomes(
 ) -> StreamingResponse:
     if not isinstance(reader, IntegratorPrincipal):
         raise Forbidden("The export is for integrator clients; staff read the summary.")
+    request.app.state.rate_limits.hit("export", str(reader.client_id))
     settings = request.app.state.settings
     window = export.window_for(
         cursor=cursor,
