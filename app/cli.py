@@ -1,5 +1,5 @@
 """Command line: ``python -m app migrate | create-admin | create-client | seed-demo |
-escalate-alerts``.
+escalate-alerts | verify-audit``.
 
 Exit codes: 0 when done; 2 with a one-line reason on bad input or a refused change.
 """
@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from app.alerts import escalation
+from app.core import audit
 from app.core.config import get_settings
 from app.core.db import Database, make_engine
 from app.core.errors import DomainError
@@ -152,6 +153,26 @@ def escalate_alerts() -> None:
         _fail(f"the database is unavailable ({type(exc).__name__})")
         return
     typer.echo(f"escalated {len(escalated)} alert(s)")
+
+
+@cli.command("verify-audit")
+def verify_audit() -> None:
+    """Check the audit trail's hash chain: exit 0 when intact, 1 naming the first event
+    whose hash does not follow from the one before (changed, removed or reordered)."""
+    try:
+        with _database().session() as session:
+            checked, broken = audit.verify_chain(session)
+    except OperationalError as exc:
+        _fail(f"the database is unavailable ({type(exc).__name__})")
+        return
+    if broken is not None:
+        typer.echo(
+            f"audit chain broken at event {broken}: it does not follow from the event "
+            f"before it ({checked} event(s) before it are intact)",
+            err=True,
+        )
+        raise typer.Exit(code=1)
+    typer.echo(f"audit chain intact: {checked} event(s)")
 
 
 @cli.command()

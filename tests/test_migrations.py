@@ -9,8 +9,10 @@ from datetime import UTC, datetime
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import column, insert, inspect, table, text
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
 
+from app.core.audit import CHAINED_FIELDS, AuditEvent, verify_chain
 from app.core.db import make_engine
 from app.models import Base
 from app.specialists.models import PATHWAY_BITS, Specialist
@@ -144,5 +146,38 @@ def test_experience_masks_are_derived_for_existing_specialists(tmp_path):
                 assert row.pathway_mask == expected.pathway_mask == PATHWAY_BITS["smart_recovery"]
                 assert row.substance_mask == expected.substance_mask != 0
                 assert row.region_key == "east side"
+        finally:
+            engine.dispose()
+
+
+def test_events_stored_before_the_chain_are_chained_by_0009(tmp_path):
+    with database.throwaway_database(tmp_path) as url:
+        engine = make_engine(url)
+        try:
+            with engine.begin() as connection:
+                database.upgrade(connection, "0008")
+                events = table(
+                    "audit_events",
+                    *(column(name, AuditEvent.__table__.c[name].type) for name in CHAINED_FIELDS),
+                )
+                connection.execute(
+                    insert(events),
+                    [
+                        dict.fromkeys(CHAINED_FIELDS)
+                        | {
+                            "occurred_at": datetime.now(UTC),
+                            "action": f"before-{n}",
+                            "method": "GET",
+                            "resource": "/before",
+                            "outcome": "success",
+                            "status_code": 200,
+                            "request_id": str(n),
+                        }
+                        for n in range(7)
+                    ],
+                )
+                database.upgrade(connection)
+            with Session(engine) as session:
+                assert verify_chain(session) == (7, None)
         finally:
             engine.dispose()

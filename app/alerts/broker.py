@@ -30,12 +30,12 @@ from typing import Any
 import anyio
 import psycopg
 from fastapi import FastAPI
-from sqlalchemy import Engine, insert, or_, select
+from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
 from app.alerts import access, publication, service
 from app.alerts.models import Alert
-from app.core.audit import AuditEvent
+from app.core import audit
 from app.core.base import utcnow
 from app.core.db import Database
 from app.core.security import Principal
@@ -221,7 +221,7 @@ class AlertBroker:
             }
             for subscriber, _, alert in deliveries
         ]
-        db.execute(insert(AuditEvent).values(rows))
+        audit.append(db, rows)
         db.commit()
 
     # -- lifecycle ---------------------------------------------------------------------

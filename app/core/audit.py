@@ -5,17 +5,28 @@ collected on the request as it runs (who is calling, which participants it touch
 written once, in one INSERT, by the session dependency in ``app.core.db``. The events say
 who did what to whose record and how it ended; never the data itself, and never the query
 string (a search term can be a name).
+
+The trail is **tamper-evident**: each event carries ``chain_hash``, the SHA-256 of the
+previous event's hash and its own content, in id order, starting from ``GENESIS``. Changing,
+removing or reordering a stored event breaks every link after it, which
+``python -m app verify-audit`` reports (``verify_chain``). Appending takes a lock for the
+chain (a transaction-scoped advisory lock on PostgreSQL; SQLite already runs one writer at a
+time), so concurrent requests extend it one after another. On PostgreSQL a trigger also
+refuses UPDATE and DELETE outright.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
-from sqlalchemy import BigInteger, Index, Integer, String, insert
+from sqlalchemy import BigInteger, Index, Integer, String, insert, select, text
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 from starlette.requests import Request
 
@@ -63,6 +74,69 @@ class AuditEvent(Base):
     outcome: Mapped[str] = mapped_column(String(10))
     status_code: Mapped[int]
     request_id: Mapped[str] = mapped_column(String(64))
+    chain_hash: Mapped[str] = mapped_column(String(64))
+
+
+GENESIS = "0" * 64
+# The key of the advisory lock that serialises appends to the chain on PostgreSQL.
+CHAIN_LOCK = 0x50525353_41554454  # "PRSS" "AUDT"
+CHAINED_FIELDS = (
+    "occurred_at",
+    "organisation_id",
+    "actor_id",
+    "actor_role",
+    "action",
+    "method",
+    "resource",
+    "participant_id",
+    "outcome",
+    "status_code",
+    "request_id",
+)
+
+
+def _canonical(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value
+
+
+def link(previous: str, event: dict[str, Any]) -> str:
+    """The chain hash of ``event`` (its chained fields) after ``previous``."""
+    content = json.dumps([_canonical(event[name]) for name in CHAINED_FIELDS])
+    return hashlib.sha256(previous.encode("ascii") + content.encode("utf-8")).hexdigest()
+
+
+def append(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Link ``rows`` onto the end of the chain and insert them, holding the chain's lock
+    until the transaction ends so that no one else appends in between."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
+    previous = session.scalar(select(AuditEvent.chain_hash).order_by(AuditEvent.id.desc()).limit(1))
+    previous = previous or GENESIS
+    for row in rows:
+        row["chain_hash"] = previous = link(previous, row)
+    session.execute(insert(AuditEvent).values(rows))
+
+
+def verify_chain(session: Session) -> tuple[int, int | None]:
+    """Walk the whole trail in id order: (events checked, the id of the first event whose
+    hash does not follow from the one before, or None when the chain is intact)."""
+    previous, checked = GENESIS, 0
+    for event in _events_in_order(session):
+        expected = link(previous, {name: getattr(event, name) for name in CHAINED_FIELDS})
+        if event.chain_hash != expected:
+            return checked, event.id
+        previous, checked = event.chain_hash, checked + 1
+    return checked, None
+
+
+def _events_in_order(session: Session) -> Iterator[AuditEvent]:
+    yield from session.scalars(
+        select(AuditEvent).order_by(AuditEvent.id).execution_options(yield_per=2000)
+    )
 
 
 @dataclass
@@ -129,7 +203,7 @@ def _rows(request: Request, trail: AuditTrail, status_code: int) -> list[dict[st
 def record(session: Session, request: Request, trail: AuditTrail, status_code: int) -> None:
     """Write the request's events in ``session``: one multi-row INSERT however many
     participants the request touched."""
-    session.execute(insert(AuditEvent).values(_rows(request, trail, status_code)))
+    append(session, _rows(request, trail, status_code))
 
 
 def record_success(session: Session, request: Request, trail: AuditTrail) -> None:
