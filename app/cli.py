@@ -1,5 +1,5 @@
 """Command line: ``python -m app migrate | create-admin | create-client | seed-demo |
-escalate-alerts | verify-audit``.
+escalate-alerts | verify-audit | rotate-key``.
 
 Exit codes: 0 when done; 2 with a one-line reason on bad input or a refused change.
 """
@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from app.alerts import escalation
-from app.core import audit
+from app.core import audit, crypto, sealed_columns
 from app.core.config import get_settings
 from app.core.db import Database, make_engine
 from app.core.errors import DomainError
@@ -46,7 +46,9 @@ def _first_error(exc: ValidationError) -> str:
 
 
 def _database() -> Database:
-    return Database(make_engine(get_settings().sqlalchemy_url))
+    settings = get_settings()
+    crypto.configure(settings.note_cipher())
+    return Database(make_engine(settings.sqlalchemy_url))
 
 
 @cli.command()
@@ -173,6 +175,25 @@ def verify_audit() -> None:
         )
         raise typer.Exit(code=1)
     typer.echo(f"audit chain intact: {checked} event(s)")
+
+
+@cli.command("rotate-key")
+def rotate_key() -> None:
+    """Re-encrypt every stored note under PRSS_NOTE_KEY. Set the new key there and list the
+    old one in PRSS_NOTE_KEYS_PREVIOUS first; once this has run, the old key can go."""
+    try:
+        cipher = get_settings().note_cipher()
+        engine = make_engine(get_settings().sqlalchemy_url)
+        with engine.begin() as connection:
+            changed = sealed_columns.reseal(connection, cipher)
+        engine.dispose()
+    except crypto.NoteKeyError as exc:
+        _fail(str(exc))
+        return
+    except OperationalError as exc:
+        _fail(f"the database is unavailable ({type(exc).__name__})")
+        return
+    typer.echo(f"re-encrypted {changed} note value(s) under key {cipher.current_id}")
 
 
 @cli.command()

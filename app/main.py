@@ -22,6 +22,7 @@ from app.auth.throttle import LoginThrottle
 from app.caseload.router import router as caseload_router
 from app.check_ins.router import router as check_ins_router
 from app.consents.router import router as consents_router
+from app.core import crypto
 from app.core.config import Settings, get_settings
 from app.core.db import Database, make_engine
 from app.core.errors import NotFound, Problem, install_handlers, problem_responses
@@ -83,6 +84,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.state.settings = settings
     app.state.secret_key = settings.resolved_secret_key()
+    crypto.configure(settings.note_cipher())
     app.state.database = database or Database(make_engine(settings.sqlalchemy_url))
     app.state.login_throttle = LoginThrottle(
         storage_uri=settings.redis_url or "memory://",

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core import crypto
 from app.core.config import Settings
 from app.core.db import Database, make_engine
 from app.main import create_app
@@ -19,6 +20,13 @@ from tests import database as test_database
 from tests.factories import World, build_world
 
 TEST_SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
+# One notes key for the whole run: rows written before an app is created read back after.
+TEST_NOTE_KEY = "dGVzdC1ub3RlLWtleS0wMTIzNDU2Nzg5YWJjZGVmZ2g"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def note_cipher() -> None:
+    crypto.configure(crypto.NoteCipher(crypto.decode_key(TEST_NOTE_KEY)))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -70,7 +78,11 @@ def db(sessions: sessionmaker[Session]) -> Iterator[Session]:
 def settings(tmp_path: Path) -> Settings:
     # No built web UI: the API tests see the same routes whether or not it was built.
     return Settings(
-        env="development", secret_key=TEST_SECRET, data_dir=tmp_path, web_dist=tmp_path / "none"
+        env="development",
+        secret_key=TEST_SECRET,
+        note_key=TEST_NOTE_KEY,
+        data_dir=tmp_path,
+        web_dist=tmp_path / "none",
     )
 
 

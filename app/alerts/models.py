@@ -9,6 +9,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstra
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.base import Base, IdMixin, TimestampMixin, utcnow
+from app.core.crypto import EncryptedText
 
 SEVERITIES = ("high", "crisis")
 SOURCES = ("crisis_event", "check_in", "assessment")
@@ -68,7 +69,7 @@ class Alert(IdMixin, TimestampMixin, Base):
     resolved_by_user_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL")
     )
-    resolution_note: Mapped[str | None] = mapped_column(String(RESOLUTION_NOTE_MAX))
+    resolution_note: Mapped[str | None] = mapped_column(EncryptedText)
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}

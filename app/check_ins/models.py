@@ -5,11 +5,12 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Float, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Float, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.check_ins.risk import CheckInAnswers, RiskAssessment, assess_risk
 from app.core.base import Base, IdMixin, utcnow
+from app.core.crypto import EncryptedText
 
 
 class CheckIn(IdMixin, Base):
@@ -34,7 +35,7 @@ class CheckIn(IdMixin, Base):
     craving: Mapped[int]
     used_since_last: Mapped[bool] = mapped_column(Boolean)
     sleep_hours: Mapped[float | None] = mapped_column(Float)
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(EncryptedText)
     wants_contact: Mapped[bool] = mapped_column(Boolean, default=False)
     risk_level: Mapped[str] = mapped_column(String(20))
     entered_by_user_id: Mapped[uuid.UUID | None] = mapped_column(

@@ -11,6 +11,8 @@ import limits
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from app.core.crypto import NoteCipher, decode_key, new_key
+
 MIN_SECRET_LENGTH = 32
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 WEAK_SECRETS = frozenset({"changeme", "secret", "development", "change-me", "password"})
@@ -32,6 +34,10 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("REDIS_URL", "PRSS_REDIS_URL")
     )
     secret_key: str | None = None
+    # Encryption at rest for notes (app.core.crypto): 32 bytes, URL-safe base64. Keys that
+    # sealed notes before the last rotation stay readable while listed as previous.
+    note_key: str | None = None
+    note_keys_previous: list[str] = []
 
     access_token_minutes: int = 15
     refresh_token_days: int = 14
@@ -111,6 +117,22 @@ class Settings(BaseSettings):
         path.touch(mode=0o600)
         path.write_text(key)
         return key
+
+    def note_cipher(self) -> NoteCipher:
+        """The notes' cipher; its key is generated once into the data folder in
+        development, and required in production."""
+        if self.note_key:
+            current = decode_key(self.note_key)
+        elif self.is_production:
+            raise InsecureConfiguration("PRSS_NOTE_KEY must be set in production")
+        else:
+            path = self.data_dir / "note_key"
+            if not path.exists():
+                self.data_dir.mkdir(parents=True, exist_ok=True)
+                path.touch(mode=0o600)
+                path.write_text(new_key())
+            current = decode_key(path.read_text())
+        return NoteCipher(current, [decode_key(k) for k in self.note_keys_previous])
 
 
 def _is_weak(secret: str) -> bool:

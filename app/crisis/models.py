@@ -7,14 +7,12 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import (
-    JSON,
     Boolean,
     CheckConstraint,
     Connection,
     ForeignKey,
     Index,
     String,
-    Text,
     event,
     insert,
     text,
@@ -22,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
 from app.core.base import Base, IdMixin, TimestampMixin, utcnow
+from app.core.crypto import EncryptedJSON, EncryptedText
 from app.participants.models import Participant
 
 CONTACT_KINDS = ("specialist", "peer_mentor", "family", "friend", "clinician", "hotline")
@@ -89,12 +88,12 @@ class SafetyPlanVersion(IdMixin, Base):
         ForeignKey("participants.id", ondelete="CASCADE")
     )
     version: Mapped[int]
-    warning_signs: Mapped[list[str]] = mapped_column(JSON, default=list)
-    internal_coping: Mapped[list[str]] = mapped_column(JSON, default=list)
-    social_distractions: Mapped[list[str]] = mapped_column(JSON, default=list)
-    people_to_ask: Mapped[list[str]] = mapped_column(JSON, default=list)
-    professionals: Mapped[list[str]] = mapped_column(JSON, default=list)
-    environment_safety: Mapped[list[str]] = mapped_column(JSON, default=list)
+    warning_signs: Mapped[list[str]] = mapped_column(EncryptedJSON, default=list)
+    internal_coping: Mapped[list[str]] = mapped_column(EncryptedJSON, default=list)
+    social_distractions: Mapped[list[str]] = mapped_column(EncryptedJSON, default=list)
+    people_to_ask: Mapped[list[str]] = mapped_column(EncryptedJSON, default=list)
+    professionals: Mapped[list[str]] = mapped_column(EncryptedJSON, default=list)
+    environment_safety: Mapped[list[str]] = mapped_column(EncryptedJSON, default=list)
     written_by_user_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL")
     )
@@ -117,7 +116,7 @@ class CrisisEvent(IdMixin, Base):
         ForeignKey("users.id", ondelete="SET NULL")
     )
     reported_by_role: Mapped[str] = mapped_column(String(20))
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(EncryptedText)
     # None when the alert could not be raised: the event is kept all the same.
     alert_id: Mapped[uuid.UUID | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

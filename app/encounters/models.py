@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.base import Base, IdMixin, TimestampMixin
+from app.core.crypto import EncryptedText
 
 
 class Encounter(IdMixin, TimestampMixin, Base):
@@ -33,5 +34,5 @@ class Encounter(IdMixin, TimestampMixin, Base):
     minutes: Mapped[int]
     dimensions: Mapped[list[str]] = mapped_column(JSON, default=list)
     referrals: Mapped[list[str]] = mapped_column(JSON, default=list)
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(EncryptedText)
     billable_units: Mapped[int] = mapped_column(default=0)

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from app.core.config import Settings
 from app.core.db import Database
 from app.main import create_app
-from tests.conftest import TEST_SECRET
+from tests.conftest import TEST_NOTE_KEY, TEST_SECRET
 
 
 def test_api_answers_carry_security_headers_and_no_store(client, world):
@@ -101,6 +101,7 @@ def test_production_turns_the_docs_off(tmp_path):
     settings = Settings(
         env="production",
         secret_key="k" * 20 + "abcdefghijklmnopqrstuvwxyz",
+        note_key=TEST_NOTE_KEY,
         data_dir=tmp_path,
         web_dist=tmp_path / "none",
     )
