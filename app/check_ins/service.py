@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.alerts import service as alerts
 from app.check_ins.models import CheckIn
@@ -43,8 +44,16 @@ def record(
     # does not overwrite a newer answer).
     latest = latest_for(db=db, participant_id=participant.id)
     if latest is not None and latest.id == check_in.id:
-        participant.risk_level = check_in.risk_level
-        db.flush()
+        # A derived field, not an edit: written without the participant's version check, so
+        # check-ins arriving together (an offline phone catching up) never refuse each other
+        # with 412, and a profile edit in progress keeps its ETag.
+        db.execute(
+            update(Participant)
+            .where(Participant.id == participant.id)
+            .values(risk_level=check_in.risk_level)
+            .execution_options(synchronize_session=False)
+        )
+        set_committed_value(participant, "risk_level", check_in.risk_level)
     if check_in.risk_level in ("high", "crisis"):
         alerts.raise_alert(
             db=db,

@@ -47,6 +47,21 @@ def test_a_crisis_check_in_is_stored_with_its_level_and_sets_current_risk(client
     assert participant["risk_level"] == "crisis"
 
 
+def test_a_check_in_does_not_stale_the_participants_etag(client, world):
+    """Risk is derived: a check-in arriving while staff edit the profile must not make their
+    save fail with 412 (nor two check-ins arriving together refuse each other)."""
+    profile = f"/api/v1/participants/{world.matched.id}"
+    read = client.get(profile, headers=world.headers(world.specialist))
+    client.post(url(world.matched), json=HARD_DAY, headers=world.headers(world.me))
+    saved = client.patch(
+        profile,
+        json={"pronouns": "she/her"},
+        headers={**world.headers(world.specialist), "If-Match": read.headers["ETag"]},
+    )
+    assert saved.status_code == 200, saved.text
+    assert saved.json()["risk_level"] == "crisis"
+
+
 def test_a_specialist_checks_in_on_the_participants_behalf(client, world):
     response = client.post(
         url(world.matched), json=GOOD_DAY, headers=world.headers(world.specialist)
