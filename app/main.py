@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, HTMLResponse, Response
@@ -25,7 +25,14 @@ from app.consents.router import router as consents_router
 from app.core import crypto
 from app.core.config import Settings, get_settings
 from app.core.db import Database, make_engine
-from app.core.errors import NotFound, Problem, install_handlers, problem_responses
+from app.core.errors import (
+    MethodNotAllowed,
+    NotFound,
+    Problem,
+    allowed_methods,
+    install_handlers,
+    problem_responses,
+)
 from app.core.http import RequestContextMiddleware
 from app.core.rate_limits import RateLimits
 from app.crisis import lifeline as crisis_lifeline
@@ -197,8 +204,11 @@ def _mount_web_ui(app: FastAPI, dist: Path) -> None:
         methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
         include_in_schema=False,
     )
-    def web_ui(path: str) -> Response:
+    def web_ui(request: Request, path: str) -> Response:
         if path == "api" or path.startswith("api/"):
+            # A real API path asked with a method it does not answer: 405, not 404.
+            if allowed := allowed_methods(request):
+                raise MethodNotAllowed(allowed)
             raise NotFound("There is no such API endpoint.")
         candidate = (root / path).resolve()
         if path and candidate.is_file() and candidate.is_relative_to(root):

@@ -10,10 +10,12 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import iter_route_contexts
 from pydantic import BaseModel
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 logger = logging.getLogger("prss.errors")
 
@@ -54,6 +56,40 @@ class NotFound(DomainError):
     status = 404
     title = "Not found"
     slug = "not-found"
+
+
+class MethodNotAllowed(DomainError):
+    status = 405
+    title = "Method not allowed"
+    slug = "method-not-allowed"
+
+    def __init__(self, allowed: set[str]) -> None:
+        super().__init__(f"This resource answers {', '.join(sorted(allowed))}.")
+        self.allowed = allowed
+
+    def headers(self) -> dict[str, str]:
+        return {"Allow": ", ".join(sorted(self.allowed))}
+
+
+def allowed_methods(request: Request) -> set[str]:
+    """Every method some API route answers at this path (routes of one path can come from
+    several routers, and Starlette's own 405 names only the first). The web UI's catch-all
+    is left out: it is not an API resource. Built once per app, on the first 405."""
+    table = getattr(request.app.state, "route_methods", None)
+    if table is None:
+        table = [
+            (compile_path(context.path)[0], context.path.count("{"), set(context.methods or ()))
+            for context in iter_route_contexts(request.app.routes)
+            if context.path and context.name != "web_ui"
+        ]
+        request.app.state.route_methods = table
+    path = request.url.path
+    matches = [(params, methods) for pattern, params, methods in table if pattern.match(path)]
+    if not matches:
+        return set()
+    # The most specific paths only: /alerts/stream-ticket, not also /alerts/{alert_id}.
+    fewest = min(params for params, _ in matches)
+    return {method for params, methods in matches if params == fewest for method in methods}
 
 
 class Conflict(DomainError):
@@ -153,7 +189,11 @@ def install_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 405:
+            allowed = allowed_methods(request)
+            if allowed:
+                return await _domain(request, MethodNotAllowed(allowed))
         title = {404: "Not found", 405: "Method not allowed", 413: "Content too large"}.get(
             exc.status_code, "HTTP error"
         )
