@@ -275,6 +275,11 @@ export async function apiAs(email, password = DEMO_PASSWORD) {
       assert.ok(answer.ok(), `GET ${path}: ${answer.status()}`);
       return answer.json();
     },
+    async post(path, body) {
+      const answer = await context.post(path.replace(/^\//, ''), { headers: { Authorization: `Bearer ${token}` }, data: body });
+      assert.ok(answer.ok(), `POST ${path}: ${answer.status()} ${await answer.text()}`);
+      return answer.json();
+    },
     dispose: () => context.dispose(),
   };
 }

@@ -13,12 +13,15 @@ export const NAVIGATION: Record<Role, readonly NavLinkItem[]> = {
   specialist: [
     { to: '/caseload', label: 'Caseload' },
     { to: '/alerts', label: 'Alerts' },
+    { to: '/surveys-due', label: 'Surveys due' },
     { to: '/participants/new', label: 'New intake' },
   ],
   supervisor: [
     { to: '/participants', label: 'Participants' },
     { to: '/caseload', label: 'My caseload' },
     { to: '/alerts', label: 'Alerts' },
+    { to: '/surveys-due', label: 'Surveys due' },
+    { to: '/outcomes', label: 'Outcomes' },
     { to: '/caseload-balance', label: 'Caseload balance' },
     { to: '/specialists', label: 'Specialists' },
     { to: '/participants/new', label: 'New intake' },
@@ -27,6 +30,8 @@ export const NAVIGATION: Record<Role, readonly NavLinkItem[]> = {
     { to: '/admin/users', label: 'Users' },
     { to: '/specialists', label: 'Specialists' },
     { to: '/participants', label: 'Participants' },
+    { to: '/outcomes', label: 'Outcomes' },
+    { to: '/admin/integrators', label: 'Integrators' },
   ],
   participant: [
     { to: '/me/plan', label: 'My plan' },
@@ -34,6 +39,7 @@ export const NAVIGATION: Record<Role, readonly NavLinkItem[]> = {
     { to: '/me/check-in', label: 'Check in' },
     { to: '/me/match', label: 'My peer match' },
     { to: '/me/access-log', label: 'Who viewed my record' },
+    { to: '/me/disclosures', label: 'My disclosures' },
   ],
 };
 

@@ -7,15 +7,29 @@ import { renderApp } from '@/testing/render';
 
 describe('app shell and routes', () => {
   it.each([
-    ['specialist', '/caseload', 'Caseload', ['/caseload', '/alerts', '/participants/new']],
+    ['specialist', '/caseload', 'Caseload', ['/caseload', '/alerts', '/surveys-due', '/participants/new']],
     [
       'supervisor',
       '/participants',
       'Participants',
-      ['/participants', '/caseload', '/alerts', '/caseload-balance', '/specialists', '/participants/new'],
+      [
+        '/participants',
+        '/caseload',
+        '/alerts',
+        '/surveys-due',
+        '/outcomes',
+        '/caseload-balance',
+        '/specialists',
+        '/participants/new',
+      ],
     ],
-    ['admin', '/admin/users', 'Users', ['/admin/users', '/specialists', '/participants']],
-    ['participant', '/me/plan', 'My plan', ['/me/plan', '/me/crisis-plan', '/me/check-in', '/me/match', '/me/access-log']],
+    ['admin', '/admin/users', 'Users', ['/admin/users', '/specialists', '/participants', '/outcomes', '/admin/integrators']],
+    [
+      'participant',
+      '/me/plan',
+      'My plan',
+      ['/me/plan', '/me/crisis-plan', '/me/check-in', '/me/match', '/me/access-log', '/me/disclosures'],
+    ],
   ] as const)('sends a %s to %s with its own links', async (role, path, heading, links) => {
     mockApi(signedInRoutes(role));
     const { router } = renderApp({ path: '/' });

@@ -30,6 +30,10 @@ const MyMatchRoute = lazy(() => import('@/app/routes/me-match'));
 const AccessLogRoute = lazy(() => import('@/app/routes/me-access-log'));
 const MyCrisisPlanRoute = lazy(() => import('@/app/routes/me-crisis-plan'));
 const AlertsRoute = lazy(() => import('@/app/routes/alerts'));
+const SurveysDueRoute = lazy(() => import('@/app/routes/surveys-due'));
+const OutcomesRoute = lazy(() => import('@/app/routes/outcomes'));
+const AdminIntegratorsRoute = lazy(() => import('@/app/routes/admin-integrators'));
+const MyDisclosuresRoute = lazy(() => import('@/app/routes/me-disclosures'));
 const NotFoundRoute = lazy(() => import('@/app/routes/not-found'));
 
 export const routes: RouteObject[] = [
@@ -59,6 +63,22 @@ export const routes: RouteObject[] = [
                 element: (
                   <RoleGate allow={['specialist', 'supervisor']}>
                     <AlertsRoute />
+                  </RoleGate>
+                ),
+              },
+              {
+                path: 'surveys-due',
+                element: (
+                  <RoleGate allow={['specialist', 'supervisor']}>
+                    <SurveysDueRoute />
+                  </RoleGate>
+                ),
+              },
+              {
+                path: 'outcomes',
+                element: (
+                  <RoleGate allow={['supervisor', 'admin']}>
+                    <OutcomesRoute />
                   </RoleGate>
                 ),
               },
@@ -103,6 +123,14 @@ export const routes: RouteObject[] = [
                 ),
               },
               {
+                path: 'admin/integrators',
+                element: (
+                  <RoleGate allow={['admin']}>
+                    <AdminIntegratorsRoute />
+                  </RoleGate>
+                ),
+              },
+              {
                 path: 'specialists',
                 element: (
                   <RoleGate allow={['admin', 'supervisor']}>
@@ -118,6 +146,7 @@ export const routes: RouteObject[] = [
                   { path: 'check-in', element: <RoleGate allow={['participant']}><CheckInRoute /></RoleGate> },
                   { path: 'match', element: <RoleGate allow={['participant']}><MyMatchRoute /></RoleGate> },
                   { path: 'access-log', element: <RoleGate allow={['participant']}><AccessLogRoute /></RoleGate> },
+                  { path: 'disclosures', element: <RoleGate allow={['participant']}><MyDisclosuresRoute /></RoleGate> },
                 ],
               },
             ],

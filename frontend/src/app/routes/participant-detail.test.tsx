@@ -74,6 +74,8 @@ function pageRoutes(role: Role) {
         summary: { count: 0, first_total: null, latest_total: null, change: null, latest_meets_threshold: null },
       }),
     'GET /participants/{participant_id}/assessments': empty,
+    'GET /participants/{participant_id}/outcome-surveys': empty,
+    'GET /outcomes/due': empty,
     'GET /caseload': empty,
     'GET /participants/{participant_id}/matches': empty,
     'GET /participants/{participant_id}/matching-preferences': () =>
@@ -119,6 +121,7 @@ describe('participant page', () => {
       'Check-ins',
       'Encounters',
       'Assessments',
+      'Outcome surveys',
     ];
     for (const name of sections) {
       expect(screen.getByRole('heading', { level: 2, name })).toBeInTheDocument();
@@ -136,6 +139,7 @@ describe('participant page', () => {
     expect(screen.getByRole('heading', { level: 3, name: 'Safety plan' })).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: 'Add a crisis contact' })).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: 'Write the safety plan' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Record an outcome survey' })).toBeInTheDocument();
     expect(mock.unhandled).toEqual([]);
   });
 

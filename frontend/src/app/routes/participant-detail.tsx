@@ -18,6 +18,7 @@ import { CrisisContactsSection } from '@/features/crisis/components/crisis-conta
 import { SafetyPlanSection } from '@/features/crisis/components/safety-plan-section';
 import { EncountersSection } from '@/features/encounters/components/encounters-section';
 import { PeerMatchSection } from '@/features/matching/components/peer-match-section';
+import { OutcomeSurveysSection } from '@/features/outcomes/components/outcome-surveys-section';
 import { participantQueryKey, useParticipant } from '@/features/participant-profile/api/get-participant';
 import { ParticipantSummary } from '@/features/participant-profile/components/participant-summary';
 import { ProfileSection } from '@/features/participant-profile/components/profile-section';
@@ -37,6 +38,7 @@ const SECTIONS = [
   { id: 'check-ins', title: 'Check-ins' },
   { id: 'encounters', title: 'Encounters' },
   { id: 'assessments', title: 'Assessments' },
+  { id: 'outcome-surveys', title: 'Outcome surveys' },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -257,6 +259,16 @@ export default function ParticipantDetailRoute() {
           participantId={participantId}
           canAdminister={canWrite}
           onDirtyChange={dirty.track('assessment')}
+        />
+      </PageSection>
+
+      <PageSection id="outcome-surveys" title="Outcome surveys">
+        <OutcomeSurveysSection
+          participantId={participantId}
+          participantName={name}
+          participantActive={record.status === 'active'}
+          canRecord={canWrite}
+          onDirtyChange={dirty.track('outcome-survey')}
         />
       </PageSection>
 

@@ -104,6 +104,7 @@ describe('signing in', () => {
       '/me/check-in',
       '/me/match',
       '/me/access-log',
+      '/me/disclosures',
     ]);
   });
 

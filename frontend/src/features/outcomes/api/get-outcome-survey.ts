@@ -1,0 +1,34 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import { api, unwrap } from '@/lib/api-client';
+
+import type { OutcomeSurvey, Versioned } from '../types';
+
+import { outcomeKeys } from './query-keys';
+
+/** One survey with its ETag: the list carries none, and a correction needs one (If-Match). */
+export async function getOutcomeSurvey(surveyId: string, signal?: AbortSignal): Promise<Versioned<OutcomeSurvey>> {
+  let etag: string | null = null;
+  const value = await unwrap(
+    api
+      .GET('/outcome-surveys/{survey_id}', { params: { path: { survey_id: surveyId } }, signal })
+      .then((result) => {
+        etag = result.response.headers.get('ETag');
+        return result;
+      }),
+  );
+  return { value, etag };
+}
+
+export function outcomeSurveyQueryOptions(surveyId: string) {
+  return queryOptions({
+    queryKey: outcomeKeys.survey(surveyId),
+    queryFn: ({ signal }) => getOutcomeSurvey(surveyId, signal),
+    // Read afresh each time a correction starts: it must be made against the latest version.
+    staleTime: 0,
+  });
+}
+
+export function useOutcomeSurvey(surveyId: string) {
+  return useQuery(outcomeSurveyQueryOptions(surveyId));
+}
