@@ -155,6 +155,9 @@ def list_due_surveys(
     horizon_days: Annotated[
         int, Query(ge=0, le=180, description="List upcoming ones this many days ahead.")
     ] = 30,
+    participant_id: Annotated[
+        uuid.UUID | None, Query(description="Only this participant (if the caller may see it).")
+    ] = None,
     limit: LimitParam = DEFAULT_LIMIT,
     cursor: CursorParam = None,
 ) -> Page[DueItem]:
@@ -164,6 +167,7 @@ def list_due_surveys(
         today=utcnow().date(),
         horizon_days=horizon_days,
         statuses=status_filter or (),
+        participant_id=participant_id,
         limit=limit,
         cursor=cursor,
     )

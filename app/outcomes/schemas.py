@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from app.core.schemas import InputModel, ReadModel
 
@@ -50,6 +50,12 @@ class OutcomeSurveyCreate(OutcomeMeasures):
         default=None, description="The day the survey was taken; defaults to today (UTC)."
     )
 
+    @model_validator(mode="after")
+    def _no_satisfaction_at_intake(self) -> OutcomeSurveyCreate:
+        if self.timepoint == "intake" and self.satisfaction is not None:
+            raise ValueError("satisfaction is not asked at intake, before any service")
+        return self
+
 
 class OutcomeSurveyUpdate(InputModel):
     """A correction of some measures (PATCH, with If-Match)."""
@@ -86,6 +92,7 @@ class OutcomeSurveyRead(ReadModel):
     recorded_by_user_id: uuid.UUID | None
     created_at: datetime
     updated_at: datetime
+    corrected_at: datetime | None = Field(description="When it was last corrected, if ever.")
     version: int
 
 

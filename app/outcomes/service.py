@@ -127,6 +127,8 @@ def correct(
     *, db: Session, participant: Participant, survey: OutcomeSurvey, data: OutcomeSurveyUpdate
 ) -> OutcomeSurvey:
     changes = data.model_dump(exclude_unset=True)
+    if survey.timepoint == "intake" and changes.get("satisfaction") is not None:
+        raise Unprocessable("satisfaction is not asked at intake, before any service.")
     if changes.get("administered_on") is not None:
         taken = surveys_of(db=db, participant_id=participant.id)
         taken.pop(survey.timepoint, None)
@@ -169,15 +171,17 @@ def due(
     today: date,
     horizon_days: int,
     statuses: Sequence[DueStatus],
+    participant_id: uuid.UUID | None = None,
     limit: int,
     cursor: str | None,
 ) -> tuple[list[DueItem], str | None]:
     """The surveys the caller's active participants owe: each one's next timepoint (intake,
     then the six-month follow-up), from ``horizon_days`` before its window opens. Ordered
     by due day; discharge surveys are taken at discharge, so they are never listed."""
-    people = db.scalars(
-        readable_participants(principal).where(Participant.status == "active")
-    ).all()
+    readable = readable_participants(principal).where(Participant.status == "active")
+    if participant_id is not None:
+        readable = readable.where(Participant.id == participant_id)
+    people = db.scalars(readable).all()
     taken: dict[uuid.UUID, dict[str, date]] = {}
     for participant_id, timepoint, day in db.execute(
         select(

@@ -85,6 +85,10 @@ def test_intake_then_follow_up_with_their_windows(client, world, db):
 
     overdue_only = items(client, world, world.supervisor, status="overdue")
     assert set(overdue_only) == {str(late.id)}
+    just_zoe = items(client, world, world.supervisor, participant_id=str(world.matched.id))
+    assert set(just_zoe) == {str(world.matched.id)}
+    # A participant the caller may not see is simply not listed.
+    assert items(client, world, world.other_supervisor, participant_id=str(world.matched.id)) == {}
 
 
 def test_upcoming_follow_ups_show_within_the_horizon(client, world, db):

@@ -82,6 +82,7 @@ def test_a_retry_with_the_same_key_returns_the_first_answer(client, world):
         {"in_treatment": None},
         {"shoe_size": 9},
         {"administered_on": (date.today() + timedelta(days=2)).isoformat()},
+        {"satisfaction": 4},  # not asked at intake
     ],
     ids=lambda change: next(iter(change)),
 )
@@ -145,6 +146,14 @@ def test_a_correction_needs_if_match_and_bumps_the_version(client, world):
     assert fixed.status_code == 200, fixed.text
     assert fixed.json()["arrests"] == 0
     assert fixed.json()["version"] == 2
+    assert created.json()["corrected_at"] is None
+    assert fixed.json()["corrected_at"] is not None
+    at_intake = client.patch(
+        survey_url,
+        json={"satisfaction": 5},
+        headers={**headers, "If-Match": fixed.headers["ETag"]},
+    )
+    assert at_intake.status_code == 422
     assert fixed.json()["updated_at"] >= created.json()["updated_at"]
     removed = client.patch(
         survey_url,

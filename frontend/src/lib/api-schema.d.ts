@@ -2770,6 +2770,11 @@ export interface components {
             /** Arrests */
             arrests: number;
             /**
+             * Corrected At
+             * @description When it was last corrected, if ever.
+             */
+            corrected_at: string | null;
+            /**
              * Created At
              * Format: date-time
              */
@@ -6826,6 +6831,8 @@ export interface operations {
                 status?: ("upcoming" | "due" | "overdue")[] | null;
                 /** @description List upcoming ones this many days ahead. */
                 horizon_days?: number;
+                /** @description Only this participant (if the caller may see it). */
+                participant_id?: string | null;
                 /** @description Page size (at most 100). */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */

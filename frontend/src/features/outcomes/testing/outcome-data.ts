@@ -24,6 +24,7 @@ export function makeSurvey(overrides: Partial<OutcomeSurvey> = {}): OutcomeSurve
     recorded_by_user_id: '00000000-0000-4000-8000-000000000001',
     created_at: '2026-03-02T15:30:00Z',
     updated_at: '2026-03-02T15:30:00Z',
+    corrected_at: null,
     version: 1,
     ...overrides,
   };
