@@ -7,14 +7,13 @@ memory otherwise. Account keys are digests: the store never holds an email addre
 from __future__ import annotations
 
 import hashlib
-import math
-import time
 
 from limits import RateLimitItemPerSecond
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 from app.core.errors import TooManyRequests
+from app.core.rate_limits import seconds_until_reset
 
 
 class LoginThrottle:
@@ -34,10 +33,9 @@ class LoginThrottle:
         """Refuse before any password work when either counter is exhausted."""
         for item, key in ((self._account, self._account_key(username)), (self._ip, ip)):
             if not self._limiter.test(item, key):
-                reset_at = self._limiter.get_window_stats(item, key).reset_time
                 raise TooManyRequests(
                     "Too many failed sign-in attempts; wait before trying again.",
-                    retry_after=math.ceil(reset_at - time.time()),
+                    retry_after=seconds_until_reset(self._limiter, item, key),
                 )
 
     def failed(self, *, username: str, ip: str) -> None:

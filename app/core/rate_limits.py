@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from fastapi import Request
 from limits import RateLimitItem, parse
 from limits.storage import storage_from_string
-from limits.strategies import MovingWindowRateLimiter
+from limits.strategies import MovingWindowRateLimiter, RateLimiter
 
 from app.core.errors import TooManyRequests
 
@@ -29,11 +29,16 @@ class RateLimits:
         """Count one request of ``key`` against rule ``name``; 429 when over the limit."""
         item = self._rules[name]
         if not self._limiter.hit(item, name, key):
-            reset_at = self._limiter.get_window_stats(item, name, key).reset_time
             raise TooManyRequests(
                 "Too many requests; wait before trying again.",
-                retry_after=math.ceil(reset_at - time.time()),
+                retry_after=seconds_until_reset(self._limiter, item, name, key),
             )
+
+
+def seconds_until_reset(limiter: RateLimiter, item: RateLimitItem, *identifiers: str) -> int:
+    """How long until ``identifiers`` may try again: the ``Retry-After`` of a 429."""
+    reset_at = limiter.get_window_stats(item, *identifiers).reset_time
+    return math.ceil(reset_at - time.time())
 
 
 def client_address(request: Request) -> str:

@@ -186,11 +186,7 @@ def due(
     for participant_id, timepoint, day in db.execute(
         select(
             OutcomeSurvey.participant_id, OutcomeSurvey.timepoint, OutcomeSurvey.administered_on
-        ).where(
-            OutcomeSurvey.participant_id.in_(
-                select(readable_participants(principal).subquery().c.id)
-            )
-        )
+        ).where(OutcomeSurvey.participant_id.in_(select(readable.subquery().c.id)))
     ):
         taken.setdefault(participant_id, {})[timepoint] = day
     horizon = timedelta(days=horizon_days)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, extract, func, select
+from sqlalchemy import ColumnElement, Executable, Select, and_, case, extract, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.outcomes.models import OutcomeSurvey
@@ -116,9 +116,19 @@ def summarise(
         else []
     )
     tallies: dict[str | None, Tally] = defaultdict(Tally)
+    width = len(quarter_keys)
+    to_intake = and_(intake.participant_id == survey.participant_id, intake.timepoint == "intake")
 
-    def key_of(row_keys: tuple[object, ...]) -> str | None:
-        return quarter_of(int(row_keys[0]), int(row_keys[1])) if by_intake_quarter else None  # type: ignore[call-overload]
+    def add(stmt: Executable, column_prefix: str) -> None:
+        """Add one grouped query's sums and counts (a pair per measure, after the quarter
+        keys and the timepoint) to the tallies, under ``column_prefix + timepoint``."""
+        for row in db.execute(stmt):
+            quarter = quarter_of(int(row[0]), int(row[1])) if by_intake_quarter else None
+            tally, column = tallies[quarter], column_prefix + str(row[width])
+            figures = row[width + 1 :]
+            for i, m in enumerate(MEASURES):
+                tally.sums[(column, m.name)] += float(figures[2 * i] or 0)
+                tally.counts[(column, m.name)] += int(figures[2 * i + 1] or 0)
 
     # Each timepoint on its own: everyone surveyed at it.
     per_timepoint: list[ColumnElement[Any]] = []
@@ -127,41 +137,21 @@ def summarise(
         per_timepoint += [func.sum(value), func.count(value)]
     stmt = select(*quarter_keys, survey.timepoint, *per_timepoint).where(*scope)
     if by_intake_quarter:
-        stmt = stmt.join(
-            intake,
-            and_(intake.participant_id == survey.participant_id, intake.timepoint == "intake"),
-        )
-    stmt = stmt.group_by(*quarter_keys, survey.timepoint)
-    width = len(quarter_keys)
-    for row in db.execute(stmt):
-        tally = tallies[key_of(tuple(row[:width]))]
-        timepoint = str(row[width])
-        figures = row[width + 1 :]
-        for i, m in enumerate(MEASURES):
-            tally.sums[(timepoint, m.name)] += float(figures[2 * i] or 0)
-            tally.counts[(timepoint, m.name)] += int(figures[2 * i + 1] or 0)
+        stmt = stmt.join(intake, to_intake)
+    add(stmt.group_by(*quarter_keys, survey.timepoint), "")
 
     # The change from intake: the same people at both timepoints.
     paired: list[ColumnElement[Any]] = []
     for m in MEASURES:
-        later, first = m.value(survey), m.value(intake)
-        paired += [func.sum(later - first), func.count(later - first)]
-    stmt = (
+        change = m.value(survey) - m.value(intake)
+        paired += [func.sum(change), func.count(change)]
+    add(
         select(*quarter_keys, survey.timepoint, *paired)
-        .join(
-            intake,
-            and_(intake.participant_id == survey.participant_id, intake.timepoint == "intake"),
-        )
+        .join(intake, to_intake)
         .where(*scope, survey.timepoint.in_(LATER_TIMEPOINTS))
-        .group_by(*quarter_keys, survey.timepoint)
+        .group_by(*quarter_keys, survey.timepoint),
+        "change_to_",
     )
-    for row in db.execute(stmt):
-        tally = tallies[key_of(tuple(row[:width]))]
-        timepoint = str(row[width])
-        figures = row[width + 1 :]
-        for i, m in enumerate(MEASURES):
-            tally.sums[(f"change_to_{timepoint}", m.name)] += float(figures[2 * i] or 0)
-            tally.counts[(f"change_to_{timepoint}", m.name)] += int(figures[2 * i + 1] or 0)
 
     groups = [
         SummaryGroup(

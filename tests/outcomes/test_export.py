@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -370,7 +369,8 @@ def test_another_organisations_integrator_sees_nothing_here(
     consent(db, world.matched, integrator)
     db.commit()
     assert ndjson(client.get(URL, headers=integrator_headers(theirs, settings)))[1] == []
-    assert uuid.UUID(str(theirs.id))
+    # And nothing was disclosed about anyone here.
+    assert db.query(Disclosure).filter_by(recipient_client_id=theirs.id).count() == 0
 
 
 def test_on_a_real_sqlite_file_the_export_reads_while_it_records_disclosures(tmp_path, settings):
