@@ -29,3 +29,17 @@ def test_every_operation_documents_its_problem_answers(app):
                     assert "application/problem+json" in answer["content"], (
                         f"{method} {path} {code}"
                     )
+
+
+def test_every_conditional_write_declares_its_if_match_header(app):
+    declared = 0
+    for path, operations in app.openapi()["paths"].items():
+        for method, operation in operations.items():
+            codes = set(operation["responses"])
+            headers = {p["name"]: p for p in operation.get("parameters", []) if p["in"] == "header"}
+            if "412" in codes:
+                assert "If-Match" in headers, f"{method} {path}"
+                declared += 1
+            if headers.get("If-Match", {}).get("required"):
+                assert "428" in codes, f"{method} {path}"
+    assert declared >= 12

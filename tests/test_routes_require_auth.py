@@ -23,7 +23,7 @@ PUBLIC = {
 def _operations(app):
     for route in iter_route_contexts(app.routes):
         for method in sorted((route.methods or set()) - {"HEAD", "OPTIONS"}):
-            yield method, route.path
+            yield method, route.path_format
 
 
 def test_the_public_list_names_real_routes(app):

@@ -130,7 +130,7 @@ async def stream_alerts(request: Request, principal: StreamPrincipal) -> EventSo
 
 
 @router.get(
-    "/alerts/{alert_id}",
+    "/alerts/{alert_id:uuid}",
     response_model=AlertRead,
     summary="Read an alert",
 )

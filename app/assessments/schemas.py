@@ -7,20 +7,21 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, StrictBool, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, StrictBool, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from app.assessments import scoring
 from app.assessments.scoring import Instrument, Risk
 from app.core.base import utcnow
-from app.core.schemas import InputModel, Instant, ReadModel
+from app.core.schemas import InputModel, Instant, ReadModel, json_integer
 
 # Device clocks run a little fast; a self-report stamped by one must not bounce forever.
 CLOCK_SKEW = timedelta(minutes=5)
 
 Barc10Answer = Annotated[
     int,
-    Field(strict=True, ge=scoring.BARC10_MIN_ANSWER, le=scoring.BARC10_MAX_ANSWER),
+    Field(ge=scoring.BARC10_MIN_ANSWER, le=scoring.BARC10_MAX_ANSWER),
+    BeforeValidator(json_integer),
 ]
 Barc10Responses = Annotated[
     list[Barc10Answer],

@@ -9,6 +9,7 @@ from urllib.parse import unquote_plus
 
 from fastapi import APIRouter, Cookie, Depends, Form, Header, Request, Response, status
 from fastapi.responses import JSONResponse
+from pydantic.json_schema import SkipJsonSchema
 from sqlalchemy.orm import Session
 
 from app.auth import service
@@ -74,7 +75,7 @@ REFRESH_COOKIE = "prss_refresh"
 REFRESH_COOKIE_PATH = "/api/v1/auth"
 
 TokenDelivery = Annotated[
-    Literal["cookie", "body"] | None,
+    Literal["cookie", "body"] | SkipJsonSchema[None],  # a header is absent, never null
     Header(
         alias="X-Token-Delivery",
         description="`cookie` (browsers): the refresh token is set as an HttpOnly, Secure, "

@@ -194,6 +194,16 @@ def install_handlers(app: FastAPI) -> None:
             allowed = allowed_methods(request)
             if allowed:
                 return await _domain(request, MethodNotAllowed(allowed))
+        if exc.status_code == 400 and exc.__cause__ is not None:
+            # FastAPI could not read the body at all (bytes that are not UTF-8, a broken
+            # form): as invalid as malformed JSON, which it answers with 422.
+            return problem(
+                422,
+                "Invalid input",
+                "The request body could not be read; send JSON in UTF-8.",
+                slug="invalid-input",
+                errors=[{"loc": ["body"], "msg": "unreadable body", "type": "body_unreadable"}],
+            )
         title = {404: "Not found", 405: "Method not allowed", 413: "Content too large"}.get(
             exc.status_code, "HTTP error"
         )

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from app.auth.dependencies import CurrentPrincipal, ParticipantPrincipal, require_roles
 from app.core.db import SessionDep
 from app.core.errors import NotFound, problem_responses
-from app.core.http import etag_for, require_if_match
+from app.core.http import etag_for, if_match_parameter, require_if_match
 from app.core.idempotency import IdempotencyDep
 from app.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam, Page
 from app.crisis import contacts, events, safety_plan
@@ -94,6 +94,7 @@ def add_crisis_contact(
     response_model=CrisisContactRead,
     dependencies=[WRITERS],
     responses=problem_responses(412, 428),
+    openapi_extra=if_match_parameter(required=True),
     summary="Change or move a crisis contact (If-Match required; 988 can only be moved)",
 )
 def update_crisis_contact(
@@ -125,6 +126,7 @@ def read_crisis_contact(
     status_code=status.HTTP_204_NO_CONTENT,
     dependencies=[WRITERS],
     responses=problem_responses(409, 412, 428),
+    openapi_extra=if_match_parameter(required=True),
     summary="Remove a crisis contact (If-Match required; the 988 Lifeline cannot be removed)",
 )
 def delete_crisis_contact(request: Request, db: SessionDep, contact: LoadedContact) -> Response:
@@ -161,6 +163,10 @@ def read_safety_plan(
         201: {"description": "The first version", "model": SafetyPlanRead},
         **problem_responses(409, 412, 428),
     },
+    openapi_extra=if_match_parameter(
+        required=False,
+        when="Required once the plan has a version (428 without it); optional for the first.",
+    ),
     summary="Write a new version of the safety plan (201 the first time; If-Match after)",
 )
 def write_safety_plan(

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field
 
 from app.core.schemas import InputModel, ReadModel
 from app.crisis.phones import Phone
@@ -53,12 +53,7 @@ class CrisisContactUpdate(InputModel):
     may_contact: bool | None = None
     position: Annotated[int, Field(ge=0, le=100)] | None = None
 
-    @model_validator(mode="after")
-    def _no_nulls(self) -> CrisisContactUpdate:
-        for name in self.model_fields_set:
-            if getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
-        return self
+    never_null = ("kind", "name", "phone", "may_contact", "position")
 
 
 Step = Annotated[list[Annotated[str, Field(min_length=1, max_length=500)]], Field(max_length=20)]

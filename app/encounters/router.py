@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request, Response, status
 from app.auth.dependencies import CurrentPrincipal, require_roles
 from app.core.db import SessionDep
 from app.core.errors import problem_responses
-from app.core.http import etag_for, require_if_match
+from app.core.http import etag_for, if_match_parameter, require_if_match
 from app.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam, Page
 from app.core.security import Principal
 from app.encounters import service
@@ -92,6 +92,7 @@ def read_encounter(
     response_model=EncounterRead,
     dependencies=[_may_log],
     responses=problem_responses(412, 428),
+    openapi_extra=if_match_parameter(required=True),
     summary="Change an encounter (its author only; If-Match required)",
 )
 def update_encounter(

@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field, field_validator, model_validator
+from pydantic import AwareDatetime, Field, field_validator
 
 from app.core.base import utcnow
 from app.core.schemas import InputModel, ReadModel
@@ -88,12 +88,7 @@ class EncounterUpdate(InputModel):
     _dimensions = field_validator("dimensions")(_distinct)
     _note = field_validator("note")(_blank_is_none)
 
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> EncounterUpdate:
-        for name in ("mode", "started_at", "minutes", "dimensions", "referrals"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
-        return self
+    never_null = ("mode", "started_at", "minutes", "dimensions", "referrals")
 
 
 class EncounterRead(ReadModel):

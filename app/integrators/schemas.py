@@ -21,13 +21,20 @@ class IntegratorClientCreate(InputModel):
         str,
         Field(min_length=1, max_length=200, description="Who the integrator is (a funder, say)."),
     ]
-    scopes: Annotated[list[IntegratorScope], Field(min_length=1, max_length=len(INTEGRATOR_SCOPES))]
+    scopes: Annotated[
+        list[IntegratorScope],
+        Field(
+            min_length=1,
+            max_length=len(INTEGRATOR_SCOPES),
+            json_schema_extra={"uniqueItems": True},
+        ),
+    ]
 
-    @field_validator("scopes", mode="before")
+    @field_validator("scopes")
     @classmethod
-    def _once_each(cls, value: object) -> object:
-        if isinstance(value, list):
-            return list(dict.fromkeys(value))
+    def _once_each(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("each scope may be listed once")
         return value
 
 

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from app.auth.dependencies import CurrentPrincipal, require_roles
 from app.core.db import SessionDep
 from app.core.errors import Conflict, Forbidden, PreconditionFailed, problem_responses
-from app.core.http import etag_for
+from app.core.http import etag_for, if_match_parameter
 from app.matching import preferences, suggestions
 from app.matching.models import MatchingPreferences
 from app.matching.preferences import MatchingPreferencesRead, MatchingPreferencesWrite
@@ -72,6 +72,7 @@ def read_matching_preferences(
     response_model=MatchingPreferencesRead,
     dependencies=[Depends(require_roles("supervisor", "specialist", "participant"))],
     responses=problem_responses(412),
+    openapi_extra=if_match_parameter(required=False),
     summary="State the participant's matching preferences (If-Match optional)",
 )
 def replace_matching_preferences(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
@@ -19,9 +19,10 @@ from app.auth.dependencies import (
 from app.core.base import utcnow
 from app.core.db import SessionDep
 from app.core.errors import Forbidden, problem_responses
-from app.core.http import etag_for, require_if_match
+from app.core.http import etag_for, if_match_parameter, require_if_match
 from app.core.idempotency import IdempotencyDep
 from app.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam, Page
+from app.core.schemas import Instant
 from app.outcomes import export, service, summary
 from app.outcomes.consented import consented_participants
 from app.outcomes.models import OutcomeSurvey
@@ -122,6 +123,7 @@ def read_outcome_survey(survey: LoadedSurvey, response: Response) -> OutcomeSurv
     response_model=OutcomeSurveyRead,
     dependencies=[WRITERS],
     responses=problem_responses(412, 428),
+    openapi_extra=if_match_parameter(required=True),
     summary="Correct an outcome survey (If-Match); integrators receive it again",
 )
 def correct_outcome_survey(
@@ -226,7 +228,7 @@ def export_outcomes(
     reader: OutcomesReader,
     format: Annotated[Literal["ndjson", "csv"], Query(description="ndjson or csv.")] = "ndjson",
     updated_since: Annotated[
-        datetime | None,
+        Instant | None,
         Query(description="First sync: only records changed after this instant."),
     ] = None,
     cursor: CursorParam = None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
 from typing import Annotated
 
@@ -15,7 +14,7 @@ from app.core import audit
 from app.core.base import utcnow
 from app.core.db import SessionDep
 from app.core.errors import problem_responses
-from app.core.http import etag_for, require_if_match
+from app.core.http import etag_for, if_match_parameter, require_if_match
 from app.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam, Page
 from app.participants import service
 from app.participants.dependencies import ReadableParticipant
@@ -44,10 +43,9 @@ def _reads(db: Session, participants: list[Participant]) -> list[ParticipantRead
             last_reported_use_at=last_use.get(participant.id),
             today=today,
         )
+        # vars(), not asdict(): asdict deep-copies every value, for every row.
         reads.append(
-            ParticipantRead.model_validate(participant).model_copy(
-                update=dataclasses.asdict(time_in_recovery)
-            )
+            ParticipantRead.model_validate(participant).model_copy(update=vars(time_in_recovery))
         )
     return reads
 
@@ -123,6 +121,7 @@ def read_participant(
     response_model=ParticipantRead,
     dependencies=[Depends(require_roles("supervisor", "specialist", "participant"))],
     responses=problem_responses(412, 428),
+    openapi_extra=if_match_parameter(required=True),
     summary="Change a participant's profile (If-Match required)",
 )
 def update_participant(

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import EmailStr, Field, field_validator, model_validator
+from pydantic import EmailStr, Field, field_validator
 
 from app.core.base import utcnow
 from app.core.schemas import InputModel, Instant, ReadModel
@@ -106,18 +106,13 @@ class ParticipantUpdate(ParticipantProfile):
     recovery_pathways: Annotated[list[RecoveryPathway], Field(max_length=8)] | None = None  # type: ignore[assignment]
     strengths: Annotated[list[Strength], Field(max_length=30)] | None = None  # type: ignore[assignment]
 
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> ParticipantUpdate:
-        for name in (
-            "preferred_name",
-            "primary_language",
-            "substances",
-            "recovery_pathways",
-            "strengths",
-        ):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
-        return self
+    never_null = (
+        "preferred_name",
+        "primary_language",
+        "substances",
+        "recovery_pathways",
+        "strengths",
+    )
 
 
 class WithdrawRequest(InputModel):

@@ -11,7 +11,7 @@ from fastapi import status as http
 from app.auth.dependencies import CurrentPrincipal, require_roles
 from app.core.db import SessionDep
 from app.core.errors import problem_responses
-from app.core.http import etag_for, require_if_match
+from app.core.http import etag_for, if_match_parameter, require_if_match
 from app.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam, Page
 from app.participants.dependencies import ReadableParticipant
 from app.plans import service
@@ -121,6 +121,7 @@ def read_plan(db: SessionDep, plan: ReadablePlan, response: Response) -> PlanRea
     response_model=PlanRead,
     dependencies=[_may_write],
     responses=problem_responses(409, 412, 428),
+    openapi_extra=if_match_parameter(required=True),
     summary="Change a plan's title, strengths or barriers (If-Match required)",
 )
 def update_plan(
@@ -198,6 +199,7 @@ def read_goal(db: SessionDep, goal: ReadableGoal, response: Response) -> GoalRea
     response_model=GoalRead,
     dependencies=[_may_write],
     responses=problem_responses(409, 412, 428),
+    openapi_extra=if_match_parameter(required=True),
     summary=(
         "Change a goal (If-Match required): a staff change awaits the participant's "
         "agreement, the participant's own change is agreed"
@@ -221,6 +223,7 @@ def update_goal(
     response_model=GoalRead,
     dependencies=[_participant_only],
     responses=problem_responses(409, 412),
+    openapi_extra=if_match_parameter(required=False),
     summary="The participant agrees to a goal as it now reads (idempotent)",
     description=(
         "Send `If-Match` with the goal's ETag to agree only to the wording you were shown: "
@@ -280,6 +283,7 @@ def read_step(step: ReadableStep, response: Response) -> StepRead:
     response_model=StepRead,
     dependencies=[_may_write],
     responses=problem_responses(409, 412, 428),
+    openapi_extra=if_match_parameter(required=True),
     summary="Change a step or mark it done (If-Match required)",
 )
 def update_step(

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import AfterValidator, Field, computed_field, model_validator
+from pydantic import AfterValidator, Field, computed_field
 
 from app.core.schemas import InputModel, ReadModel
 
@@ -46,14 +46,6 @@ Statement = Annotated[
 StepDescription = Annotated[str, Field(min_length=1, max_length=1000)]
 
 
-def _no_nulls(model: InputModel, *names: str) -> None:
-    # PATCH bodies: leaving a field out keeps it; sending null would erase something the
-    # record cannot be without.
-    for name in names:
-        if name in model.model_fields_set and getattr(model, name) is None:
-            raise ValueError(f"{name} cannot be null")
-
-
 class PlanCreate(InputModel):
     title: Title | None = None
     strengths: PlanItems = Field(default=[], description="What the participant brings.")
@@ -72,10 +64,7 @@ class PlanUpdate(InputModel):
     strengths: PlanItems | None = None
     barriers: PlanItems | None = None
 
-    @model_validator(mode="after")
-    def _lists_stay_set(self) -> PlanUpdate:
-        _no_nulls(self, "strengths", "barriers")
-        return self
+    never_null = ("strengths", "barriers")
 
 
 class GoalCreate(InputModel):
@@ -91,10 +80,7 @@ class GoalUpdate(InputModel):
     status: GoalStatus | None = None
     target_date: date | None = None
 
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> GoalUpdate:
-        _no_nulls(self, "dimension", "statement", "status")
-        return self
+    never_null = ("dimension", "statement", "status")
 
 
 class StepCreate(InputModel):
@@ -107,10 +93,7 @@ class StepUpdate(InputModel):
     due_date: date | None = None
     done: bool | None = None
 
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> StepUpdate:
-        _no_nulls(self, "description", "done")
-        return self
+    never_null = ("description", "done")
 
 
 class StepRead(ReadModel):

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from app.auth.dependencies import StaffPrincipal
 from app.core.db import SessionDep
 from app.core.errors import Forbidden, problem_responses
-from app.core.http import etag_for, require_if_match
+from app.core.http import etag_for, if_match_parameter, require_if_match
 from app.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam, Page
 from app.specialists import service
 from app.specialists.models import Specialist
@@ -79,6 +79,7 @@ def read_specialist(
     "/{specialist_id}",
     response_model=SpecialistRead,
     responses=problem_responses(409, 412, 428),
+    openapi_extra=if_match_parameter(required=True),
     summary="Change a specialist's profile (If-Match required)",
 )
 def update_specialist(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator
 
 from app.core.schemas import InputModel, ReadModel
 from app.crisis.phones import Phone
@@ -85,19 +85,14 @@ class SpecialistUpdate(InputModel):
     def _unique(cls, value: list[str] | None) -> list[str] | None:
         return list(dict.fromkeys(value)) if value is not None else None
 
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> SpecialistUpdate:
-        for name in (
-            "substances",
-            "recovery_pathways",
-            "moud_affirming",
-            "languages",
-            "veteran",
-            "justice_involved",
-            "lgbtq_affirming",
-            "max_caseload",
-            "accepting_new",
-        ):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
-        return self
+    never_null = (
+        "substances",
+        "recovery_pathways",
+        "moud_affirming",
+        "languages",
+        "veteran",
+        "justice_involved",
+        "lgbtq_affirming",
+        "max_caseload",
+        "accepting_new",
+    )

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from app.auth.dependencies import AdminPrincipal
 from app.core.db import SessionDep
 from app.core.errors import NotFound, problem_responses
-from app.core.http import etag_for, require_if_match
+from app.core.http import etag_for, if_match_parameter, require_if_match
 from app.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam, Page
 from app.core.security import Role
 from app.users import service
@@ -79,6 +79,7 @@ def read_user(user: OrganisationUser, response: Response) -> UserRead:
     "/{user_id}",
     response_model=UserRead,
     responses=problem_responses(412, 428),
+    openapi_extra=if_match_parameter(required=True),
     summary="Change an account's name or password (a new password ends its sessions)",
 )
 def update_user(

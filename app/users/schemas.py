@@ -38,12 +38,7 @@ class UserUpdate(InputModel):
     display_name: DisplayName | None = None
     password: Password | None = None
 
-    @model_validator(mode="after")
-    def _no_nulls(self) -> UserUpdate:
-        for name in self.model_fields_set:
-            if getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
-        return self
+    never_null = ("display_name", "password")
 
 
 class UserRead(ReadModel):

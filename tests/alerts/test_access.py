@@ -22,7 +22,7 @@ def alert_routes() -> Iterator[tuple[str, str]]:
     for route in router.routes:
         assert isinstance(route, APIRoute)
         for method in sorted((route.methods or set()) - {"HEAD", "OPTIONS"}):
-            yield method, route.path
+            yield method, route.path_format
 
 
 ROUTES = list(alert_routes())
@@ -47,7 +47,7 @@ def test_the_walk_finds_every_alert_route():
 
 
 def test_fixed_paths_come_before_the_alert_id_path():
-    paths = [route.path for route in router.routes if isinstance(route, APIRoute)]
+    paths = [route.path_format for route in router.routes if isinstance(route, APIRoute)]
     assert paths.index("/alerts/stream") < paths.index("/alerts/{alert_id}")
     assert paths.index("/alerts/stream-ticket") < paths.index("/alerts/{alert_id}")
 

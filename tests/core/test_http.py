@@ -76,6 +76,19 @@ def test_malformed_json_is_a_clear_4xx(client, world):
     assert response.headers["content-type"] == "application/problem+json"
 
 
+def test_a_body_that_is_not_utf8_is_invalid_input_too(client, world):
+    response = client.post(
+        "/api/v1/participants",
+        content=b"\xd5\xe2\x45\xff",
+        headers={**world.headers(world.specialist), "Content-Type": "application/json"},
+    )
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["errors"] == [
+        {"loc": ["body"], "msg": "unreadable body", "type": "body_unreadable"}
+    ]
+
+
 def test_health_and_ready_need_no_token(client):
     assert client.get("/api/v1/health").json() == {"status": "ok"}
     assert client.get("/api/v1/ready").json() == {"status": "ready"}

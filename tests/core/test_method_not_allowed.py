@@ -38,3 +38,10 @@ def test_an_unknown_api_path_is_still_404(client_with_web_ui):
     response = client_with_web_ui.put("/api/v1/no-such-thing")
     assert response.status_code == 404
     assert client_with_web_ui.get("/some/page").status_code == 200  # the web UI's routes
+
+
+def test_a_fixed_path_is_not_read_as_an_id_of_its_neighbour(client, world):
+    # GET /alerts/stream-ticket is not "the alert whose id is stream-ticket".
+    response = client.get("/api/v1/alerts/stream-ticket", headers=world.headers(world.specialist))
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "POST"

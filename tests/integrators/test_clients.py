@@ -105,9 +105,10 @@ def test_invalid_registrations_are_refused(client, world, changes):
     assert register(client, world, **changes).status_code == 422
 
 
-def test_a_repeated_scope_is_kept_once(client, world):
-    body = register(client, world, scopes=["outcomes:read", "outcomes:read"]).json()
-    assert body["scopes"] == ["outcomes:read"]
+def test_a_repeated_scope_is_refused_as_the_schema_says(client, world):
+    response = register(client, world, scopes=["outcomes:read", "outcomes:read"])
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["body", "scopes"]
 
 
 @pytest.mark.parametrize("role", ["supervisor", "specialist", "other_specialist", "me"])

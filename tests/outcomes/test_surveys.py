@@ -123,6 +123,17 @@ def test_a_follow_up_in_its_window_is_taken(client, world, db):
     )
     assert follow_up.status_code == 201, follow_up.text
 
+    # Surveys page by the day taken: the cursor carries that day.
+    first = client.get(url(world.matched), params={"limit": 1}, headers=world.headers(world.me))
+    assert first.status_code == 200, first.text
+    assert [s["timepoint"] for s in first.json()["items"]] == ["intake"]
+    cursor = first.json()["next_cursor"]
+    second = client.get(
+        url(world.matched), params={"limit": 1, "cursor": cursor}, headers=world.headers(world.me)
+    )
+    assert [s["timepoint"] for s in second.json()["items"]] == ["followup_6mo"]
+    assert second.json()["next_cursor"] is None
+
 
 def test_six_months_later_keeps_the_day_or_the_months_last(client):
     assert add_months(date(2026, 1, 15), 6) == date(2026, 7, 15)

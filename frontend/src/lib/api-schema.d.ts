@@ -1832,16 +1832,24 @@ export interface components {
         };
         /** CrisisContactUpdate */
         CrisisContactUpdate: {
-            /** Kind */
-            kind?: ("specialist" | "peer_mentor" | "family" | "friend" | "clinician" | "hotline") | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind?: "specialist" | "peer_mentor" | "family" | "friend" | "clinician" | "hotline";
             /** May Contact */
-            may_contact?: boolean | null;
+            may_contact?: boolean;
             /** Name */
-            name?: string | null;
-            /** Phone */
-            phone?: string | null;
+            name?: string;
+            /**
+             * Phone
+             * @example (503) 555-0101
+             * @example +15035550101
+             * @example 988
+             */
+            phone?: string;
             /** Position */
-            position?: number | null;
+            position?: number;
         };
         /** CrisisEventCreate */
         CrisisEventCreate: {
@@ -2238,18 +2246,33 @@ export interface components {
          * @description Only the fields sent change; ``note: null`` removes the note.
          */
         EncounterUpdate: {
-            /** Dimensions */
-            dimensions?: ("health" | "home" | "purpose" | "community")[] | null;
-            /** Minutes */
-            minutes?: number | null;
-            /** Mode */
-            mode?: ("in_person" | "phone" | "video" | "text" | "outreach" | "group") | null;
+            /**
+             * Dimensions
+             * @description SAMHSA dimensions of recovery addressed; each at most once.
+             */
+            dimensions?: ("health" | "home" | "purpose" | "community")[];
+            /**
+             * Minutes
+             * @description Length of the contact in minutes.
+             */
+            minutes?: number;
+            /**
+             * Mode
+             * @enum {string}
+             */
+            mode?: "in_person" | "phone" | "video" | "text" | "outreach" | "group";
             /** Note */
             note?: string | null;
-            /** Referrals */
-            referrals?: string[] | null;
-            /** Started At */
-            started_at?: string | null;
+            /**
+             * Referrals
+             * @description Services the participant was referred to.
+             */
+            referrals?: string[];
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at?: string;
         };
         /** EnrolmentConsentIn */
         EnrolmentConsentIn: {
@@ -2404,12 +2427,21 @@ export interface components {
         };
         /** GoalUpdate */
         GoalUpdate: {
-            /** Dimension */
-            dimension?: ("health" | "home" | "purpose" | "community") | null;
-            /** Statement */
-            statement?: string | null;
-            /** Status */
-            status?: ("in-progress" | "improving" | "worsening" | "no-change" | "achieved" | "sustaining" | "not-achieved" | "no-progress" | "not-attainable") | null;
+            /**
+             * Dimension
+             * @enum {string}
+             */
+            dimension?: "health" | "home" | "purpose" | "community";
+            /**
+             * Statement
+             * @description The goal in the participant's words.
+             */
+            statement?: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status?: "in-progress" | "improving" | "worsening" | "no-change" | "achieved" | "sustaining" | "not-achieved" | "no-progress" | "not-attainable";
             /** Target Date */
             target_date?: string | null;
         };
@@ -3122,19 +3154,19 @@ export interface components {
             /** Phone */
             phone?: string | null;
             /** Preferred Name */
-            preferred_name?: string | null;
+            preferred_name?: string;
             /** Primary Language */
-            primary_language?: string | null;
+            primary_language?: string;
             /** Pronouns */
             pronouns?: string | null;
             /** Recovery Pathways */
-            recovery_pathways?: ("moud_buprenorphine" | "moud_methadone" | "moud_naltrexone" | "mutual_aid_12_step" | "smart_recovery" | "faith_based" | "clinical_treatment" | "family_support")[] | null;
+            recovery_pathways?: ("moud_buprenorphine" | "moud_methadone" | "moud_naltrexone" | "mutual_aid_12_step" | "smart_recovery" | "faith_based" | "clinical_treatment" | "family_support")[];
             /** Recovery Start Date */
             recovery_start_date?: string | null;
             /** Strengths */
-            strengths?: string[] | null;
+            strengths?: string[];
             /** Substances */
-            substances?: ("alcohol" | "opioids" | "stimulants" | "cannabis" | "sedatives" | "hallucinogens" | "inhalants" | "tobacco" | "other")[] | null;
+            substances?: ("alcohol" | "opioids" | "stimulants" | "cannabis" | "sedatives" | "hallucinogens" | "inhalants" | "tobacco" | "other")[];
         };
         /** PlanCreate */
         PlanCreate: {
@@ -3261,9 +3293,9 @@ export interface components {
         /** PlanUpdate */
         PlanUpdate: {
             /** Barriers */
-            barriers?: string[] | null;
+            barriers?: string[];
             /** Strengths */
-            strengths?: string[] | null;
+            strengths?: string[];
             /** Title */
             title?: string | null;
         };
@@ -3465,7 +3497,7 @@ export interface components {
          */
         SpecialistUpdate: {
             /** Accepting New */
-            accepting_new?: boolean | null;
+            accepting_new?: boolean;
             /** Birth Decade */
             birth_decade?: number | null;
             /** Faith */
@@ -3473,25 +3505,28 @@ export interface components {
             /** Gender */
             gender?: string | null;
             /** Justice Involved */
-            justice_involved?: boolean | null;
-            /** Languages */
-            languages?: string[] | null;
+            justice_involved?: boolean;
+            /**
+             * Languages
+             * @description BCP 47 tags.
+             */
+            languages?: string[];
             /** Lgbtq Affirming */
-            lgbtq_affirming?: boolean | null;
+            lgbtq_affirming?: boolean;
             /** Max Caseload */
-            max_caseload?: number | null;
+            max_caseload?: number;
             /** Moud Affirming */
-            moud_affirming?: boolean | null;
+            moud_affirming?: boolean;
             /** Phone */
             phone?: string | null;
             /** Recovery Pathways */
-            recovery_pathways?: ("moud_buprenorphine" | "moud_methadone" | "moud_naltrexone" | "mutual_aid_12_step" | "smart_recovery" | "faith_based" | "clinical_treatment" | "family_support")[] | null;
+            recovery_pathways?: ("moud_buprenorphine" | "moud_methadone" | "moud_naltrexone" | "mutual_aid_12_step" | "smart_recovery" | "faith_based" | "clinical_treatment" | "family_support")[];
             /** Region */
             region?: string | null;
             /** Substances */
-            substances?: ("alcohol" | "opioids" | "stimulants" | "cannabis" | "sedatives" | "hallucinogens" | "inhalants" | "tobacco" | "other")[] | null;
+            substances?: ("alcohol" | "opioids" | "stimulants" | "cannabis" | "sedatives" | "hallucinogens" | "inhalants" | "tobacco" | "other")[];
             /** Veteran */
-            veteran?: boolean | null;
+            veteran?: boolean;
         };
         /** StepCreate */
         StepCreate: {
@@ -3539,9 +3574,9 @@ export interface components {
         /** StepUpdate */
         StepUpdate: {
             /** Description */
-            description?: string | null;
+            description?: string;
             /** Done */
-            done?: boolean | null;
+            done?: boolean;
             /** Due Date */
             due_date?: string | null;
         };
@@ -3697,9 +3732,12 @@ export interface components {
         /** UserUpdate */
         UserUpdate: {
             /** Display Name */
-            display_name?: string | null;
-            /** Password */
-            password?: string | null;
+            display_name?: string;
+            /**
+             * Password
+             * @description At least 12 characters.
+             */
+            password?: string;
         };
         /** WaitingParticipant */
         WaitingParticipant: {
@@ -4481,7 +4519,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description `cookie` (browsers): the refresh token is set as an HttpOnly, Secure, SameSite=Strict cookie scoped to /api/v1/auth instead of being returned in the body. */
-                "X-Token-Delivery"?: ("cookie" | "body") | null;
+                "X-Token-Delivery"?: "cookie" | "body";
             };
             path?: never;
             cookie?: never;
@@ -4562,7 +4600,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description `cookie` (browsers): the refresh token is set as an HttpOnly, Secure, SameSite=Strict cookie scoped to /api/v1/auth instead of being returned in the body. */
-                "X-Token-Delivery"?: ("cookie" | "body") | null;
+                "X-Token-Delivery"?: "cookie" | "body";
             };
             path?: never;
             cookie?: never;
@@ -5005,7 +5043,10 @@ export interface operations {
     "crisis-delete_crisis_contact": {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag last read, or `*`. A stale one is 412. Required: without it the answer is 428. */
+                "If-Match": string;
+            };
             path: {
                 contact_id: string;
             };
@@ -5097,7 +5138,10 @@ export interface operations {
     "crisis-update_crisis_contact": {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag last read, or `*`. A stale one is 412. Required: without it the answer is 428. */
+                "If-Match": string;
+            };
             path: {
                 contact_id: string;
             };
@@ -5253,7 +5297,10 @@ export interface operations {
     "encounters-update_encounter": {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag last read, or `*`. A stale one is 412. Required: without it the answer is 428. */
+                "If-Match": string;
+            };
             path: {
                 encounter_id: string;
             };
@@ -5476,7 +5523,10 @@ export interface operations {
     "plans-update_goal": {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag last read, or `*`. A stale one is 412. Required: without it the answer is 428. */
+                "If-Match": string;
+            };
             path: {
                 goal_id: string;
             };
@@ -5574,7 +5624,10 @@ export interface operations {
     "plans-agree_to_goal": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read, or `*`. A stale one is 412. Optional: without it the change is made whatever the current version. */
+                "If-Match"?: string;
+            };
             path: {
                 goal_id: string;
             };
@@ -6738,7 +6791,10 @@ export interface operations {
     "outcomes-correct_outcome_survey": {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag last read, or `*`. A stale one is 412. Required: without it the answer is 428. */
+                "If-Match": string;
+            };
             path: {
                 survey_id: string;
             };
@@ -7266,7 +7322,10 @@ export interface operations {
     "participants-update_participant": {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag last read, or `*`. A stale one is 412. Required: without it the answer is 428. */
+                "If-Match": string;
+            };
             path: {
                 participant_id: string;
             };
@@ -7430,7 +7489,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes a retried POST safe: a replay returns the first answer. */
-                "idempotency-key"?: string | null;
+                "idempotency-key"?: string;
             };
             path: {
                 participant_id: string;
@@ -7656,7 +7715,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes a retried POST safe: a replay returns the first answer. */
-                "idempotency-key"?: string | null;
+                "idempotency-key"?: string;
             };
             path: {
                 participant_id: string;
@@ -8101,7 +8160,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes a retried POST safe: a replay returns the first answer. */
-                "idempotency-key"?: string | null;
+                "idempotency-key"?: string;
             };
             path: {
                 participant_id: string;
@@ -8857,7 +8916,10 @@ export interface operations {
     "matching-replace_matching_preferences": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read, or `*`. A stale one is 412. Optional: without it the change is made whatever the current version. */
+                "If-Match"?: string;
+            };
             path: {
                 participant_id: string;
             };
@@ -9011,7 +9073,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes a retried POST safe: a replay returns the first answer. */
-                "idempotency-key"?: string | null;
+                "idempotency-key"?: string;
             };
             path: {
                 participant_id: string;
@@ -9312,7 +9374,10 @@ export interface operations {
     "crisis-write_safety_plan": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read, or `*`. A stale one is 412. Required once the plan has a version (428 without it); optional for the first. */
+                "If-Match"?: string;
+            };
             path: {
                 participant_id: string;
             };
@@ -9706,7 +9771,10 @@ export interface operations {
     "plans-update_plan": {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag last read, or `*`. A stale one is 412. Required: without it the answer is 428. */
+                "If-Match": string;
+            };
             path: {
                 plan_id: string;
             };
@@ -10170,7 +10238,10 @@ export interface operations {
     "specialists-update_specialist": {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag last read, or `*`. A stale one is 412. Required: without it the answer is 428. */
+                "If-Match": string;
+            };
             path: {
                 specialist_id: string;
             };
@@ -10409,7 +10480,10 @@ export interface operations {
     "plans-update_step": {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag last read, or `*`. A stale one is 412. Required: without it the answer is 428. */
+                "If-Match": string;
+            };
             path: {
                 step_id: string;
             };
@@ -10725,7 +10799,10 @@ export interface operations {
     "users-update_user": {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag last read, or `*`. A stale one is 412. Required: without it the answer is 428. */
+                "If-Match": string;
+            };
             path: {
                 user_id: string;
             };

@@ -10,9 +10,10 @@ import { crisisKeys } from './query-keys';
 export async function deleteCrisisContact(contact: CrisisContact): Promise<void> {
   await unwrap(
     api.DELETE('/crisis-contacts/{contact_id}', {
-      params: { path: { contact_id: contact.id } },
-      // The server does not ask for it on a removal yet; sent so that it could.
-      headers: { 'If-Match': contactEtag(contact) ?? '*' },
+      params: {
+        path: { contact_id: contact.id },
+        header: { 'If-Match': contactEtag(contact) ?? '*' },
+      },
     }),
   );
   forgetContactEtag(contact.id);

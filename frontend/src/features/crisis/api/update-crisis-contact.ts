@@ -58,8 +58,10 @@ export async function updateCrisisContact(
   const updated = await unwrap(
     api
       .PATCH('/crisis-contacts/{contact_id}', {
-        params: { path: { contact_id: contact.id } },
-        headers: { 'If-Match': ifMatch },
+        params: {
+          path: { contact_id: contact.id },
+          header: { 'If-Match': ifMatch },
+        },
         body: changes,
       })
       .then((result) => {

@@ -22,8 +22,10 @@ export async function correctOutcomeSurvey({
   const value = await unwrap(
     api
       .PATCH('/outcome-surveys/{survey_id}', {
-        params: { path: { survey_id: surveyId } },
-        headers: { 'If-Match': etag },
+        params: {
+          path: { survey_id: surveyId },
+          header: { 'If-Match': etag },
+        },
         body: changes,
       })
       .then((result) => {

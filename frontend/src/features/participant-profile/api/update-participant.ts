@@ -20,8 +20,10 @@ export async function updateParticipant(
   const value = await unwrap(
     api
       .PATCH('/participants/{participant_id}', {
-        params: { path: { participant_id: participantId } },
-        headers: { 'If-Match': etag },
+        params: {
+          path: { participant_id: participantId },
+          header: { 'If-Match': etag },
+        },
         body: changes,
       })
       .then((result) => {

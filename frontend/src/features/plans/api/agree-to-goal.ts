@@ -27,8 +27,10 @@ export async function agreeToGoal(shown: Goal): Promise<Goal> {
   if (current.value.updated_at !== shown.updated_at || !current.etag) throw goalChangedError();
   return unwrap(
     api.POST('/goals/{goal_id}/agree', {
-      params: { path: { goal_id: shown.id } },
-      headers: { 'If-Match': current.etag },
+      params: {
+        path: { goal_id: shown.id },
+        header: { 'If-Match': current.etag },
+      },
     }),
   );
 }

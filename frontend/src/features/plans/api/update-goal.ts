@@ -14,8 +14,10 @@ export interface UpdateGoalInput {
 export function updateGoal({ goalId, etag, changes }: UpdateGoalInput) {
   return unwrap(
     api.PATCH('/goals/{goal_id}', {
-      params: { path: { goal_id: goalId } },
-      headers: { 'If-Match': etag },
+      params: {
+        path: { goal_id: goalId },
+        header: { 'If-Match': etag },
+      },
       body: changes,
     }),
   );

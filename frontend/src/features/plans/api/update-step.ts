@@ -33,8 +33,10 @@ export async function updateStep({ shown, changes }: UpdateStepInput): Promise<S
   if (current.value.updated_at !== shown.updated_at || !current.etag) throw stepChangedError();
   return unwrap(
     api.PATCH('/steps/{step_id}', {
-      params: { path: { step_id: shown.id } },
-      headers: { 'If-Match': current.etag },
+      params: {
+        path: { step_id: shown.id },
+        header: { 'If-Match': current.etag },
+      },
       body: changes,
     }),
   );

@@ -20,8 +20,10 @@ export async function updateSpecialist(
   const value = await unwrap(
     api
       .PATCH('/specialists/{specialist_id}', {
-        params: { path: { specialist_id: specialistId } },
-        headers: { 'If-Match': etag },
+        params: {
+          path: { specialist_id: specialistId },
+          header: { 'If-Match': etag },
+        },
         body: changes,
       })
       .then((result) => {
