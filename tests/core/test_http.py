@@ -23,7 +23,12 @@ def test_api_answers_carry_security_headers_and_no_store(client, world):
 def test_the_web_page_has_a_content_security_policy(client):
     response = client.get("/")
     assert response.status_code == 200
-    assert "default-src 'self'" in response.headers["content-security-policy"]
+    policy = response.headers["content-security-policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self';" in policy  # no inline or remote scripts
+    assert "frame-ancestors 'none'" in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "max-age=" in response.headers["strict-transport-security"]
 
 
 def test_a_request_id_is_returned_and_a_sane_one_is_kept(client):
