@@ -12,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import iter_route_contexts
 from pydantic import BaseModel
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
@@ -147,6 +147,8 @@ def status_for(exc: BaseException) -> int:
         return 412
     if isinstance(exc, IntegrityError):
         return 409
+    if isinstance(exc, DataError):
+        return 422
     if isinstance(exc, OperationalError) or (
         isinstance(exc, DBAPIError) and exc.connection_invalidated
     ):
@@ -229,6 +231,17 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(IntegrityError)
     async def _integrity(_: Request, __: IntegrityError) -> JSONResponse:
         return problem(409, "Conflict", "The change conflicts with existing data.", slug="conflict")
+
+    @app.exception_handler(DataError)
+    async def _unstorable(_: Request, __: DataError) -> JSONResponse:
+        # The last line of defence: validation should have refused the value first.
+        logger.warning("a value the database cannot take reached it")
+        return problem(
+            422,
+            "Unprocessable content",
+            "A value cannot be stored or compared as sent (out of range, or holding U+0000).",
+            slug="unprocessable",
+        )
 
     @app.exception_handler(OperationalError)
     async def _database_down(request: Request, __: OperationalError) -> JSONResponse:

@@ -79,9 +79,29 @@ class InputModel(BaseModel):
                         "input": data[key],
                     }
                 )
+        for key, value in data.items():
+            if _holds_nul(value):
+                # PostgreSQL cannot store it in text, and no person types it.
+                errors.append(
+                    {
+                        "type": PydanticCustomError("text_nul", "text cannot contain U+0000"),
+                        "loc": (key,),
+                        "input": "",
+                    }
+                )
         if errors:
             raise ValidationError.from_exception_data(cls.__name__, errors)
         return data
+
+
+def _holds_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list):
+        return any(_holds_nul(item) for item in value)
+    if isinstance(value, dict):
+        return any(_holds_nul(key) or _holds_nul(item) for key, item in value.items())
+    return False
 
 
 class ReadModel(BaseModel):

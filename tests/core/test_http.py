@@ -174,3 +174,23 @@ class TestWebUi:
     def test_paths_cannot_escape_the_build_folder(self, web_client):
         response = web_client.get("/..%2f..%2fetc/passwd")
         assert "root:" not in response.text
+
+
+def test_text_holding_nul_is_refused_before_the_database(client, world):
+    response = client.put(
+        f"/api/v1/participants/{world.matched.id}/matching-preferences",
+        json={"gender_preference": "\x00"},
+        headers=world.headers(world.me),
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["type"] == "text_nul"
+
+
+@pytest.mark.postgres
+def test_a_search_holding_nul_is_422_not_500(client, world):
+    # PostgreSQL refuses U+0000 in text even to compare with it.
+    response = client.get(
+        "/api/v1/participants", params={"q": "a\x00"}, headers=world.headers(world.specialist)
+    )
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"

@@ -18,10 +18,11 @@ domain that a JSON Schema cannot state:
   resource this role cannot see is 404 and one whose state forbids the change is 409.
 - A schema-valid request may still be refused with 422 when it breaks a rule the schema
   cannot express: a phone number that does not exist, a time more than 7 days ago, an
-  unknown time zone, satisfaction asked at intake, a reused Idempotency-Key. Those answers
-  carry only errors of our validators' rules (``value_error``, or a named rule such as
-  the C-SSRS skip logic) or the ``unprocessable`` problem type (a domain rule). A 422 for anything
-  the schema does describe (a type, a length, a missing field) still fails.
+  unknown time zone, satisfaction asked at intake, a reused Idempotency-Key, text holding
+  U+0000 (which PostgreSQL cannot store). Those answers carry only errors of our
+  validators' rules (``value_error``, or a named rule such as the C-SSRS skip logic) or the
+  ``unprocessable`` problem type (a domain rule). A 422 for anything the schema does
+  describe (a type, a length, a missing field) still fails.
 """
 
 from __future__ import annotations
