@@ -13,7 +13,7 @@ NODE_STAMP := frontend/node_modules/.installed
 WEB_BUILD := frontend/dist/index.html
 
 .PHONY: install install-web web run test test-backend test-web test-e2e test-postgres lint \
-	format openapi openapi-check bench clean
+	format openapi openapi-check bench bench-soak clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,11 @@ test-postgres: install
 bench: install
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/suggestions.py
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/export.py
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/load.py
+
+# 30 minutes of moderate mixed load on 2 workers: memory and latency drift.
+bench-soak: install
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/load.py --soak $${BENCH_SOAK_SECONDS:-1800}
 
 lint: install
 	$(BIN)/ruff check .

@@ -7,12 +7,20 @@ who did what to whose record and how it ended; never the data itself, and never 
 string (a search term can be a name).
 
 The trail is **tamper-evident**: each event carries ``chain_hash``, the SHA-256 of the
-previous event's hash and its own content, in id order, starting from ``GENESIS``. Changing,
-removing or reordering a stored event breaks every link after it, which
-``python -m app verify-audit`` reports (``verify_chain``). Appending takes a lock for the
-chain (a transaction-scoped advisory lock on PostgreSQL; SQLite already runs one writer at a
-time), so concurrent requests extend it one after another. On PostgreSQL a trigger also
+previous event's hash in its chain and its own content, starting from ``GENESIS``. Changing,
+removing or reordering a stored event breaks every link after it in its chain, which
+``python -m app verify-audit`` reports (``verify_chain``). On PostgreSQL a trigger also
 refuses UPDATE and DELETE outright.
+
+The trail is several chains, told apart by ``chain``, so that requests never wait for one
+another to append. On PostgreSQL each database connection owns a chain while it lives (it
+holds a session-level advisory lock on the chain's number) and is the only one to extend
+it; its transactions follow one another, so the chain's order is its id order, and when
+the connection closes, the next connection to take that number carries the chain on. A
+single chain with a lock taken on every append made every request in every worker queue
+behind the one appending (see bench/README.md, "Load"). SQLite runs one writer at a time
+and keeps one chain, number 0, which is also the chain events stored before chains
+existed belong to.
 """
 
 from __future__ import annotations
@@ -24,9 +32,20 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, cast
 
-from sqlalchemy import BigInteger, Index, Integer, String, insert, select, text
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Table,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 from starlette.requests import Request
 
@@ -57,6 +76,8 @@ class AuditEvent(Base):
     __table_args__ = (
         Index("ix_audit_events_participant_id_occurred_at", "participant_id", "occurred_at"),
         Index("ix_audit_events_organisation_id_occurred_at", "organisation_id", "occurred_at"),
+        # A connection that takes over a chain finds the chain's last event with this.
+        Index("ix_audit_events_chain_id", "chain", "id"),
     )
 
     id: Mapped[int] = mapped_column(
@@ -74,12 +95,15 @@ class AuditEvent(Base):
     outcome: Mapped[str] = mapped_column(String(10))
     status_code: Mapped[int]
     request_id: Mapped[str] = mapped_column(String(64))
+    chain: Mapped[int] = mapped_column(SmallInteger, server_default=text("0"))
     chain_hash: Mapped[str] = mapped_column(String(64))
 
 
 GENESIS = "0" * 64
-# The key of the advisory lock that serialises appends to the chain on PostgreSQL.
-CHAIN_LOCK = 0x50525353_41554454  # "PRSS" "AUDT"
+# The advisory locks that give PostgreSQL connections their chains: (CHAIN_LOCKS, number).
+CHAIN_LOCKS = 0x50525353  # "PRSS"
+MAX_CHAINS = 32767  # a smallint; far more than connections ever open at once
+_CHAIN = "prss_audit_chain"  # where a connection keeps its chain number
 CHAINED_FIELDS = (
     "occurred_at",
     "organisation_id",
@@ -110,26 +134,59 @@ def link(previous: str, event: dict[str, Any]) -> str:
 
 
 def append(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Link ``rows`` onto the end of the chain and insert them, holding the chain's lock
-    until the transaction ends so that no one else appends in between."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
-    previous = session.scalar(select(AuditEvent.chain_hash).order_by(AuditEvent.id.desc()).limit(1))
+    """Link ``rows`` onto the end of the chain of the session's connection and insert
+    them. No lock is taken: no other connection appends to this chain."""
+    chain = _chain_of(session.connection())
+    previous = session.scalar(
+        select(AuditEvent.chain_hash)
+        .where(AuditEvent.chain == chain)
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
     previous = previous or GENESIS
     for row in rows:
+        row["chain"] = chain
         row["chain_hash"] = previous = link(previous, row)
-    session.execute(insert(AuditEvent).values(rows))
+    # An executemany of one cached statement: a VALUES list as long as the rows would be
+    # compiled afresh for every request.
+    session.execute(insert(cast(Table, AuditEvent.__table__)), rows)
+
+
+def _chain_of(connection: Connection) -> int:
+    """The number of the chain this connection extends, taken on its first append and
+    kept for as long as the connection lives (so is the lock that makes it its own)."""
+    chain: int | None = connection.info.get(_CHAIN)
+    if chain is None:
+        if connection.dialect.name == "postgresql":
+            # The first free number: the series stops at the first lock taken.
+            chain = connection.scalar(
+                text(
+                    "SELECT n FROM generate_series(1, :most) AS n "
+                    "WHERE pg_try_advisory_lock(:locks, n) LIMIT 1"
+                ),
+                {"most": MAX_CHAINS, "locks": CHAIN_LOCKS},
+            )
+            if chain is None:
+                raise RuntimeError("every audit chain is taken")
+        else:
+            chain = 0
+        connection.info[_CHAIN] = chain
+    return chain
 
 
 def verify_chain(session: Session) -> tuple[int, int | None]:
-    """Walk the whole trail in id order: (events checked, the id of the first event whose
-    hash does not follow from the one before, or None when the chain is intact)."""
-    previous, checked = GENESIS, 0
+    """Walk the whole trail in id order, following each chain: (events checked, the id
+    of the first event whose hash does not follow from the one before it in its chain, or
+    None when every chain is intact)."""
+    heads: dict[int, str] = {}
+    checked = 0
     for event in _events_in_order(session):
+        previous = heads.get(event.chain, GENESIS)
         expected = link(previous, {name: getattr(event, name) for name in CHAINED_FIELDS})
         if event.chain_hash != expected:
             return checked, event.id
-        previous, checked = event.chain_hash, checked + 1
+        heads[event.chain] = event.chain_hash
+        checked += 1
     return checked, None
 
 

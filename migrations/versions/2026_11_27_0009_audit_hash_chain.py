@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from app.core.audit import CHAINED_FIELDS, GENESIS, link
+from app.core.audit import CHAINED_FIELDS, GENESIS, AuditEvent, link
 
 revision: str = '0009'
 down_revision: str | None = '0008'
@@ -31,9 +31,13 @@ def upgrade() -> None:
     postgres = connection.dialect.name == 'postgresql'
     if postgres:
         op.execute('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only')
-    from app.core.audit import AuditEvent
-
-    events = AuditEvent.__table__
+    # The table as this revision knows it (today's model may have more columns).
+    events = sa.table(
+        'audit_events',
+        sa.column('id', sa.BigInteger()),
+        sa.column('chain_hash', sa.String(64)),
+        *(sa.column(name, AuditEvent.__table__.c[name].type) for name in CHAINED_FIELDS),
+    )
     previous, last_id = GENESIS, None
     while True:
         query = sa.select(events).order_by(events.c.id).limit(BATCH)

@@ -164,8 +164,8 @@ def test_the_number_of_queries_does_not_grow_with_the_caseload(client, world, db
     large, large_size = caseload_queries()
     assert (small_size, large_size) == (1, 16)
     assert large == small
-    # The caseload's own reads, the principal, and the audit append (on PostgreSQL the
-    # chain's lock, the previous hash and the insert).
+    # The caseload's own reads, the principal, and the audit append (the chain's previous
+    # hash and the insert; on PostgreSQL, once per connection, the claim of a chain).
     assert small <= 9
 
 
