@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, HTMLResponse, Response
@@ -33,7 +33,7 @@ from app.core.errors import (
     install_handlers,
     problem_responses,
 )
-from app.core.http import RequestContextMiddleware
+from app.core.http import RequestContextMiddleware, single_valued_query
 from app.core.rate_limits import RateLimits
 from app.crisis import lifeline as crisis_lifeline
 from app.crisis.router import router as crisis_router
@@ -128,7 +128,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         )
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
 
-    api = APIRouter(prefix=API_PREFIX, responses=COMMON_RESPONSES)
+    # Every API route refuses a repeated query parameter that does not take a list.
+    single = [Depends(single_valued_query)]
+    api = APIRouter(prefix=API_PREFIX, responses=COMMON_RESPONSES, dependencies=single)
     for router in (
         system_router,
         auth_router,
@@ -152,7 +154,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     ):
         api.include_router(router)
     app.include_router(api)
-    app.include_router(alerts_router, prefix=API_PREFIX, responses=COMMON_RESPONSES)
+    app.include_router(
+        alerts_router, prefix=API_PREFIX, responses=COMMON_RESPONSES, dependencies=single
+    )
     _mount_web_ui(app, settings.web_dist)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app

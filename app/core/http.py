@@ -7,14 +7,19 @@ import logging
 import re
 import time
 import uuid
+from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from fastapi import Request
+from fastapi._compat.shared import field_annotation_is_sequence
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.core.errors import PreconditionFailed, PreconditionRequired, problem
+from app.core.errors import PreconditionFailed, PreconditionRequired, Unprocessable, problem
 
 access_log = logging.getLogger("prss.access")
 
@@ -165,3 +170,36 @@ def require_if_match(request: Request, current_etag: str) -> None:
     if "*" in candidates or current_etag in candidates:
         return
     raise PreconditionFailed("The resource was changed by someone else; reload it and try again.")
+
+
+async def single_valued_query(request: Request) -> None:
+    """Refuse a query parameter given more than once unless it takes a list: FastAPI would
+    silently keep the last value, so ``?q=a&q=b`` would search for what the client may
+    not have meant."""
+    counts = Counter(key for key, _ in request.query_params.multi_items())
+    repeated = {key for key, count in counts.items() if count > 1}
+    route = request.scope.get("route")
+    if repeated and isinstance(route, APIRoute):
+        repeated -= _list_parameters(route)
+    if repeated:
+        name = sorted(repeated)[0]
+        raise Unprocessable(f"The query parameter {name} may be given only once.")
+
+
+_LIST_PARAMETERS: dict[int, frozenset[str]] = {}
+
+
+def _list_parameters(route: APIRoute) -> frozenset[str]:
+    if id(route) not in _LIST_PARAMETERS:
+        _LIST_PARAMETERS[id(route)] = frozenset(
+            field.alias
+            for field in _query_fields(route.dependant)
+            if field_annotation_is_sequence(field.field_info.annotation)
+        )
+    return _LIST_PARAMETERS[id(route)]
+
+
+def _query_fields(dependant: Dependant) -> Iterator[Any]:
+    yield from dependant.query_params
+    for dependency in dependant.dependencies:
+        yield from _query_fields(dependency)

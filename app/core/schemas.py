@@ -108,11 +108,19 @@ class ReadModel(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
 
+# Some character that stripping keeps. Pydantic strips Unicode's White_Space, which is not
+# the same set as a JSON Schema (ECMAScript) \s: that lacks U+0085 and adds U+FEFF.
+_NOT_ONLY_SPACE = (
+    "[^\\t\\n\\u000b\\u000c\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a"
+    "\\u2028\\u2029\\u202f\\u205f\\u3000]"
+)
+
+
 def _say_blank_is_empty(schema: dict[str, Any]) -> None:
     """Text is stripped before its length is checked, so text that must not be empty must
     hold something other than whitespace: the schema says so with a pattern."""
     if schema.get("type") == "string" and schema.get("minLength", 0) >= 1:
-        schema.setdefault("pattern", r"\S")
+        schema.setdefault("pattern", _NOT_ONLY_SPACE)
     for key in ("items", "additionalProperties"):
         if isinstance(schema.get(key), dict):
             _say_blank_is_empty(schema[key])

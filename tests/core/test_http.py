@@ -194,3 +194,12 @@ def test_a_search_holding_nul_is_422_not_500(client, world):
     )
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_a_repeated_query_parameter_is_refused_unless_it_takes_a_list(client, world):
+    headers = world.headers(world.specialist)
+    repeated = client.get("/api/v1/participants?q=Zo&q=Jordan", headers=headers)
+    assert repeated.status_code == 422
+    assert "q" in repeated.json()["detail"]
+    listed = client.get("/api/v1/alerts?status=open&status=acknowledged", headers=headers)
+    assert listed.status_code == 200
