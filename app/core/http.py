@@ -186,17 +186,17 @@ async def single_valued_query(request: Request) -> None:
         raise Unprocessable(f"The query parameter {name} may be given only once.")
 
 
-_LIST_PARAMETERS: dict[int, frozenset[str]] = {}
-
-
 def _list_parameters(route: APIRoute) -> frozenset[str]:
-    if id(route) not in _LIST_PARAMETERS:
-        _LIST_PARAMETERS[id(route)] = frozenset(
+    """The query parameters of ``route`` that take a list (kept on the route once known)."""
+    known: frozenset[str] | None = getattr(route, "_list_query_parameters", None)
+    if known is None:
+        known = frozenset(
             field.alias
             for field in _query_fields(route.dependant)
             if field_annotation_is_sequence(field.field_info.annotation)
         )
-    return _LIST_PARAMETERS[id(route)]
+        setattr(route, "_list_query_parameters", known)  # noqa: B010
+    return known
 
 
 def _query_fields(dependant: Dependant) -> Iterator[Any]:
