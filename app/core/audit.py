@@ -18,7 +18,9 @@ holds a session-level advisory lock on the chain's number) and is the only one t
 it; its transactions follow one another, so the chain's order is its id order, and when
 the connection closes, the next connection to take that number carries the chain on. A
 single chain with a lock taken on every append made every request in every worker queue
-behind the one appending (see bench/README.md, "Load"). SQLite runs one writer at a time
+behind the one appending (see bench/README.md, "Load"). Owning its chain, a connection
+also remembers the chain's last committed hash, so appending reads nothing back.
+SQLite runs one writer at a time
 and keeps one chain, number 0, which is also the chain events stored before chains
 existed belong to.
 """
@@ -37,16 +39,25 @@ from typing import Any, Literal, Protocol, cast
 from sqlalchemy import (
     BigInteger,
     Connection,
+    Engine,
     Index,
+    Insert,
     Integer,
     SmallInteger,
     String,
     Table,
+    Uuid,
+    bindparam,
+    func,
     insert,
     select,
     text,
 )
+from sqlalchemy import event as sa_event
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry, Pool
 from starlette.requests import Request
 
 from app.core.base import Base, utcnow
@@ -104,6 +115,8 @@ GENESIS = "0" * 64
 CHAIN_LOCKS = 0x50525353  # "PRSS"
 MAX_CHAINS = 32767  # a smallint; far more than connections ever open at once
 _CHAIN = "prss_audit_chain"  # where a connection keeps its chain number
+_HEAD = "prss_audit_head"
+_PENDING = "prss_audit_pending"
 CHAINED_FIELDS = (
     "occurred_at",
     "organisation_id",
@@ -136,20 +149,28 @@ def link(previous: str, event: dict[str, Any]) -> str:
 def append(session: Session, rows: list[dict[str, Any]]) -> None:
     """Link ``rows`` onto the end of the chain of the session's connection and insert
     them. No lock is taken: no other connection appends to this chain."""
-    chain = _chain_of(session.connection())
-    previous = session.scalar(
-        select(AuditEvent.chain_hash)
-        .where(AuditEvent.chain == chain)
-        .order_by(AuditEvent.id.desc())
-        .limit(1)
-    )
-    previous = previous or GENESIS
+    connection = session.connection()
+    chain = _chain_of(connection)
+    # Only a connection that owns its chain may remember its head: on SQLite every
+    # connection appends to chain 0.
+    owned = connection.dialect.name == "postgresql"
+    previous = (connection.info.get(_PENDING) or connection.info.get(_HEAD)) if owned else None
+    if previous is None:
+        previous = (
+            session.scalar(
+                select(AuditEvent.chain_hash)
+                .where(AuditEvent.chain == chain)
+                .order_by(AuditEvent.id.desc())
+                .limit(1)
+            )
+            or GENESIS
+        )
     for row in rows:
         row["chain"] = chain
         row["chain_hash"] = previous = link(previous, row)
-    # An executemany of one cached statement: a VALUES list as long as the rows would be
-    # compiled afresh for every request.
-    session.execute(insert(cast(Table, AuditEvent.__table__)), rows)
+    _insert(session, rows)
+    if owned:
+        connection.info[_PENDING] = previous
 
 
 def _chain_of(connection: Connection) -> int:
@@ -172,6 +193,101 @@ def _chain_of(connection: Connection) -> int:
             chain = 0
         connection.info[_CHAIN] = chain
     return chain
+
+
+def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
+    first = rows[0]
+    if (
+        len(rows) > 1
+        and session.connection().dialect.name == "postgresql"
+        and all(row[name] == first[name] for row in rows for name in _SHARED_FIELDS)
+    ):
+        # One request's events differ only in the participant: one statement of one
+        # shape, however many participants, where an executemany runs one per row.
+        session.execute(
+            _INSERT_PER_PARTICIPANT,
+            {
+                **{name: first[name] for name in _SHARED_FIELDS},
+                "participant_ids": [row["participant_id"] for row in rows],
+                "chain_hashes": [row["chain_hash"] for row in rows],
+            },
+        )
+    else:
+        # An executemany of one cached statement: a VALUES list as long as the rows
+        # would be compiled afresh for every row count.
+        session.execute(insert(cast(Table, AuditEvent.__table__)), rows)
+
+
+def _insert_per_participant() -> Insert:
+    """INSERT ... SELECT the shared fields, and each participant id with its hash from
+    the arrays given, in array order (so ids follow the chain's order)."""
+    table = cast(Table, AuditEvent.__table__)
+    each = (
+        func.unnest(
+            bindparam("participant_ids", type_=ARRAY(Uuid())),
+            bindparam("chain_hashes", type_=ARRAY(String())),
+        )
+        .table_valued("participant_id", "chain_hash", with_ordinality="n")
+        .render_derived()
+    )
+    return insert(table).from_select(
+        [*_SHARED_FIELDS, "participant_id", "chain_hash"],
+        select(
+            *(bindparam(name, type_=table.c[name].type) for name in _SHARED_FIELDS),
+            each.c.participant_id,
+            each.c.chain_hash,
+        ).order_by(each.c.n),
+    )
+
+
+# What the events of one request share: every chained field but the participant.
+_SHARED_FIELDS = (*(name for name in CHAINED_FIELDS if name != "participant_id"), "chain")
+_INSERT_PER_PARTICIPANT = _insert_per_participant()
+
+
+# The head of a connection's chain is kept on the connection, so that appending needs no
+# query: _HEAD is the hash of its last committed event, _PENDING that of its last event
+# in the transaction under way. A commit makes the pending head the head; a rollback drops
+# it; an error while committing drops both, so the next append reads the head back from
+# the table. A connection that is closed or replaced takes its info with it.
+
+
+def _info(connection: Connection | None) -> dict[Any, Any] | None:
+    """The connection's info, unless it was lost: asking a lost connection for it would
+    try to reconnect, and its replacement starts with an info of its own."""
+    if connection is None or connection.invalidated:
+        return None
+    return connection.info
+
+
+@sa_event.listens_for(Engine, "commit")
+def _committing(connection: Connection) -> None:
+    if (info := _info(connection)) is not None and _PENDING in info:
+        info[_HEAD] = info.pop(_PENDING)
+
+
+@sa_event.listens_for(Engine, "rollback")
+def _rolling_back(connection: Connection) -> None:
+    if (info := _info(connection)) is not None:
+        info.pop(_PENDING, None)
+
+
+@sa_event.listens_for(Engine, "rollback_savepoint")
+def _rolling_back_to_savepoint(connection: Connection, name: str, context: object) -> None:
+    _rolling_back(connection)
+
+
+@sa_event.listens_for(Engine, "handle_error")
+def _failed(context: ExceptionContext) -> None:
+    if not context.is_disconnect and (info := _info(context.connection)) is not None:
+        info.pop(_PENDING, None)
+        info.pop(_HEAD, None)
+
+
+@sa_event.listens_for(Pool, "checkin")
+def _returned(dbapi_connection: object, record: ConnectionPoolEntry) -> None:
+    # A transaction still open when the connection went back was rolled back by the pool.
+    record.info.pop(_PENDING, None)
 
 
 def verify_chain(session: Session) -> tuple[int, int | None]:

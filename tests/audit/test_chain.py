@@ -4,9 +4,11 @@ concurrent requests still extend one unbroken chain."""
 from __future__ import annotations
 
 import threading
+import uuid
 
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
@@ -145,3 +147,52 @@ def test_verify_audit_command_exits_1_naming_the_first_broken_event(tmp_path, mo
         finally:
             engine.dispose()
             get_settings.cache_clear()
+
+
+def test_connections_taking_turns_keep_the_chain_intact(tmp_path):
+    """On SQLite every connection extends chain 0, so none may remember the head; on
+    PostgreSQL each extends its own."""
+    with (
+        database.committed_database(tmp_path) as engine,
+        engine.connect() as one,
+        engine.connect() as other,
+    ):
+        for turn in range(3):
+            for connection in (one, other):
+                with Session(connection) as session:
+                    audit.append(session, probe_rows(turn + 1))
+                    session.commit()
+        with Session(engine) as session:
+            assert audit.verify_chain(session) == (12, None)
+
+
+@pytest.mark.postgres
+def test_a_rolled_back_append_is_not_linked_to(tmp_path):
+    with database.committed_database(tmp_path) as engine, Session(engine) as session:
+        audit.append(session, probe_rows(2))
+        session.commit()
+        audit.append(session, probe_rows(3))
+        session.rollback()
+        audit.append(session, probe_rows(1))
+        session.commit()
+        audit.append(session, probe_rows(2))
+        with pytest.raises(DBAPIError):
+            session.execute(text("SELECT 1 / 0"))
+        session.rollback()
+        audit.append(session, probe_rows(1))
+        session.commit()
+        assert audit.verify_chain(session) == (4, None)
+
+
+@pytest.mark.postgres
+def test_one_requests_events_go_in_in_chain_order(tmp_path):
+    """The events of one request differ only in the participant and go in as one
+    INSERT; their ids must follow the order they were linked in."""
+    participants = [uuid.uuid4() for _ in range(40)]
+    shared = probe_rows(1)[0]
+    with database.committed_database(tmp_path) as engine, Session(engine) as session:
+        audit.append(session, [shared | {"participant_id": p} for p in participants])
+        session.commit()
+        stored = session.scalars(select(AuditEvent.participant_id).order_by(AuditEvent.id))
+        assert list(stored) == participants
+        assert audit.verify_chain(session) == (40, None)
