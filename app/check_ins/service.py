@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, ScalarSelect, func, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.alerts import service as alerts
@@ -126,6 +126,18 @@ def last_reported_use(
     )
     # max() keeps the column's type, so the timestamps come back timezone-aware.
     return {row.participant_id: row.at for row in rows}
+
+
+def last_reported_use_at(
+    participant_id: ColumnElement[uuid.UUID] | InstrumentedAttribute[uuid.UUID],
+) -> ScalarSelect[datetime]:
+    """When the participant ``participant_id`` names last reported use, as a subquery
+    for a select of participants."""
+    return (
+        select(func.max(CheckIn.recorded_at))
+        .where(CheckIn.participant_id == participant_id, CheckIn.used_since_last.is_(True))
+        .scalar_subquery()
+    )
 
 
 def last_check_in(

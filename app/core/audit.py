@@ -319,7 +319,8 @@ class AuditTrail:
     actor_id: uuid.UUID | None = None
     actor_role: str | None = None
     organisation_id: uuid.UUID | None = None
-    participant_ids: list[uuid.UUID] = field(default_factory=list)
+    # Insertion-ordered and without repeats (a dict used as a set).
+    participant_ids: dict[uuid.UUID, None] = field(default_factory=dict)
     # A route that answers with a status other than its declared one says so here.
     status_code: int | None = None
 
@@ -329,12 +330,10 @@ class AuditTrail:
         self.organisation_id = actor.organisation_id
 
     def touch(self, participant_id: uuid.UUID) -> None:
-        if participant_id not in self.participant_ids:
-            self.participant_ids.append(participant_id)
+        self.participant_ids[participant_id] = None
 
     def touch_many(self, participant_ids: list[uuid.UUID]) -> None:
-        for participant_id in participant_ids:
-            self.touch(participant_id)
+        self.participant_ids.update(dict.fromkeys(participant_ids))
 
 
 def trail_of(request: Request) -> AuditTrail:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any
 
+import anyio.to_thread
+from anyio import CancelScope, CapacityLimiter
 from fastapi import Depends, Request
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -65,22 +67,57 @@ class Database:
         self.session = factory or sessionmaker(bind=engine, expire_on_commit=False)
 
 
-def get_db(request: Request) -> Iterator[Session]:
+async def get_db(request: Request) -> AsyncIterator[Session]:
     """One session per request: commit on success, roll back on error, audit either way.
 
     The audit rows of a successful request are written in the same transaction as its
     work, so one cannot exist without the other. A refused or failed request is rolled
     back and its audit rows are written in a transaction of their own, unless the error
     says its changes must be kept.
+
+    Making a session opens nothing (its connection is taken at its first query, in a
+    worker thread), so it is made here on the event loop; only the ending, which talks to
+    the database, crosses to the thread pool. A plain generator would cross twice.
     """
     database: Database = request.app.state.database
     trail = audit.trail_of(request)
     session = database.session()
     try:
         yield session
+    except BaseException as exc:
+        await _in_thread(_end_failed, database, session, request, trail, exc)
+        raise
+    else:
+        await _in_thread(_end, database, session, request, trail)
+
+
+async def _in_thread(function: Callable[..., None], *args: Any) -> None:
+    # Shielded, so that a client going away cannot leave a transaction open; and with a
+    # limiter of its own, as FastAPI does for the ends of dependencies, so that ending a
+    # request never waits behind requests waiting for a connection.
+    with CancelScope(shield=True):
+        await anyio.to_thread.run_sync(function, *args, limiter=CapacityLimiter(1))
+
+
+def _end(database: Database, session: Session, request: Request, trail: audit.AuditTrail) -> None:
+    try:
         audit.record_success(session, request, trail)
         session.commit()
     except BaseException as exc:
+        _end_failed(database, session, request, trail, exc)
+        raise
+    finally:
+        session.close()
+
+
+def _end_failed(
+    database: Database,
+    session: Session,
+    request: Request,
+    trail: audit.AuditTrail,
+    exc: BaseException,
+) -> None:
+    try:
         if getattr(exc, "keeps_changes", False):
             # A refusal whose side effects must stick (a revoked token family).
             audit.record(session, request, trail, status_for(exc))
@@ -88,7 +125,6 @@ def get_db(request: Request) -> Iterator[Session]:
         else:
             session.rollback()
             audit.record_apart(database.session, request, trail, exc)
-        raise
     finally:
         session.close()
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from datetime import date
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
+from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from app.auth.dependencies import CarePrincipal, CurrentPrincipal, require_roles
@@ -32,27 +34,17 @@ from app.participants.schemas import (
 router = APIRouter(prefix="/participants", tags=["participants"])
 
 
-def _reads(db: Session, participants: list[Participant]) -> list[ParticipantRead]:
-    """Participants as read back, with their time in recovery (one query for all)."""
-    last_use = check_ins.last_reported_use(db=db, participant_ids=[p.id for p in participants])
-    today = utcnow().date()
-    reads = []
-    for participant in participants:
-        time_in_recovery = recovery_time(
-            recovery_start_date=participant.recovery_start_date,
-            last_reported_use_at=last_use.get(participant.id),
-            today=today,
-        )
-        # vars(), not asdict(): asdict deep-copies every value, for every row.
-        reads.append(
-            ParticipantRead.model_validate(participant).model_copy(update=vars(time_in_recovery))
-        )
-    return reads
-
-
 def _with_etag(db: Session, response: Response, participant: Participant) -> ParticipantRead:
+    """The participant as read back, with its time in recovery, and its ETag."""
     response.headers["ETag"] = etag_for(participant.id, participant.version)
-    return _reads(db, [participant])[0]
+    last_use = check_ins.last_reported_use(db=db, participant_ids=[participant.id])
+    time_in_recovery = recovery_time(
+        recovery_start_date=participant.recovery_start_date,
+        last_reported_use_at=last_use.get(participant.id),
+        today=utcnow().date(),
+    )
+    # vars(), not asdict(): asdict deep-copies every value.
+    return ParticipantRead.model_validate(participant).model_copy(update=vars(time_in_recovery))
 
 
 @router.post(
@@ -96,7 +88,7 @@ def list_participants(
     limit: LimitParam = DEFAULT_LIMIT,
     cursor: CursorParam = None,
 ) -> Page[ParticipantRead]:
-    participants, next_cursor = service.list_page(
+    rows, next_cursor = service.list_page(
         db=db,
         principal=principal,
         filters=service.ParticipantFilters(
@@ -105,8 +97,21 @@ def list_participants(
         limit=limit,
         cursor=cursor,
     )
-    audit.trail_of(request).touch_many([p.id for p in participants])
-    return Page(items=_reads(db, participants), next_cursor=next_cursor)
+    audit.trail_of(request).touch_many([row.id for row in rows])
+    today = utcnow().date()
+    # Validated as one page: pydantic checks every row in one call.
+    return Page[ParticipantRead].model_validate(
+        {"items": [_read_of(row, today) for row in rows], "next_cursor": next_cursor}
+    )
+
+
+def _read_of(row: Row[Any], today: date) -> dict[str, Any]:
+    time_in_recovery = recovery_time(
+        recovery_start_date=row.recovery_start_date,
+        last_reported_use_at=row.last_reported_use_at,
+        today=today,
+    )
+    return {**row._mapping, **vars(time_in_recovery)}
 
 
 @router.get("/{participant_id}", response_model=ParticipantRead, summary="Read a participant")

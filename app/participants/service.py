@@ -5,20 +5,22 @@ from __future__ import annotations
 import unicodedata
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, exists
+from sqlalchemy import ColumnElement, Row, exists
 from sqlalchemy.orm import Session
 
+from app.check_ins import service as check_ins
 from app.consents.models import Consent
 from app.core.base import utcnow
 from app.core.errors import Conflict
-from app.core.pagination import paginate
+from app.core.pagination import paginate_rows
 from app.core.security import Principal
 from app.matching import service as matching
 from app.matching.models import PeerMatch
 from app.participants.access import readable_participants
 from app.participants.models import Participant
-from app.participants.schemas import ParticipantCreate, ParticipantUpdate
+from app.participants.schemas import ParticipantCreate, ParticipantRead, ParticipantUpdate
 
 
 def fold(text: str) -> str:
@@ -75,6 +77,16 @@ def intake(*, db: Session, principal: Principal, data: ParticipantCreate) -> Par
     return participant
 
 
+_COLUMNS = Participant.__table__.columns.keys()
+# What a list of participants reads: the columns ParticipantRead shows, the key the
+# list is ordered by, and when each last reported use (a subquery, not a second query).
+_LISTED = (
+    *(getattr(Participant, name) for name in ParticipantRead.model_fields if name in _COLUMNS),
+    Participant.search_name,
+    check_ins.last_reported_use_at(Participant.id).label("last_reported_use_at"),
+)
+
+
 def list_page(
     *,
     db: Session,
@@ -82,8 +94,10 @@ def list_page(
     filters: ParticipantFilters,
     limit: int,
     cursor: str | None,
-) -> tuple[list[Participant], str | None]:
-    stmt = readable_participants(principal)
+) -> tuple[list[Row[Any]], str | None]:
+    """A page of the participants ``principal`` may read, as rows of the columns a
+    ParticipantRead shows, and ``last_reported_use_at``."""
+    stmt = readable_participants(principal).with_only_columns(*_LISTED)
     if filters.q:
         stmt = stmt.where(name_contains(filters.q))
     if filters.status:
@@ -98,7 +112,7 @@ def list_page(
                 PeerMatch.status == "active",
             )
         )
-    return paginate(
+    return paginate_rows(
         db,
         stmt,
         keys=[(Participant.search_name, False), (Participant.id, False)],
