@@ -132,6 +132,10 @@ CHAINED_FIELDS = (
 )
 
 
+_PARTICIPANT = CHAINED_FIELDS.index("participant_id")
+_SHARED = tuple(name for name in CHAINED_FIELDS if name != "participant_id")
+
+
 def _canonical(value: object) -> object:
     if isinstance(value, datetime):
         return value.isoformat()
@@ -142,8 +146,26 @@ def _canonical(value: object) -> object:
 
 def link(previous: str, event: dict[str, Any]) -> str:
     """The chain hash of ``event`` (its chained fields) after ``previous``."""
-    content = json.dumps([_canonical(event[name]) for name in CHAINED_FIELDS])
+    return _link(previous, json.dumps([_canonical(event[name]) for name in CHAINED_FIELDS]))
+
+
+def _link(previous: str, content: str) -> str:
     return hashlib.sha256(previous.encode("ascii") + content.encode("utf-8")).hexdigest()
+
+
+def _contents(rows: list[dict[str, Any]]) -> list[str]:
+    """What ``link`` hashes of each row. Rows that differ only in the participant (one
+    request's events) share the encoding of every other field: the JSON array is joined
+    from encoded parts exactly as ``json.dumps`` writes it, encoding those parts once."""
+    first = rows[0]
+    if len(rows) == 1 or any(row[name] != first[name] for row in rows for name in _SHARED):
+        return [json.dumps([_canonical(row[name]) for name in CHAINED_FIELDS]) for row in rows]
+    parts = [json.dumps(_canonical(first[name])) for name in CHAINED_FIELDS]
+    contents = []
+    for row in rows:
+        parts[_PARTICIPANT] = json.dumps(_canonical(row["participant_id"]))
+        contents.append("[" + ", ".join(parts) + "]")
+    return contents
 
 
 def append(session: Session, rows: list[dict[str, Any]]) -> None:
@@ -165,9 +187,9 @@ def append(session: Session, rows: list[dict[str, Any]]) -> None:
             )
             or GENESIS
         )
-    for row in rows:
+    for row, content in zip(rows, _contents(rows), strict=True):
         row["chain"] = chain
-        row["chain_hash"] = previous = link(previous, row)
+        row["chain_hash"] = previous = _link(previous, content)
     _insert(session, rows)
     if owned:
         connection.info[_PENDING] = previous
@@ -241,7 +263,7 @@ def _insert_per_participant() -> Insert:
 
 
 # What the events of one request share: every chained field but the participant.
-_SHARED_FIELDS = (*(name for name in CHAINED_FIELDS if name != "participant_id"), "chain")
+_SHARED_FIELDS = (*_SHARED, "chain")
 _INSERT_PER_PARTICIPANT = _insert_per_participant()
 
 

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Row, Select, and_, or_
+from sqlalchemy import ColumnElement, Select, and_, or_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.core.errors import Unprocessable
@@ -95,30 +95,18 @@ def paginate(
 ) -> tuple[list[ModelT], str | None]:
     """Fetch one page of ``stmt`` ordered by ``keys`` ((column, descending) pairs, the
     last one unique)."""
-    rows = list(session.scalars(_page_of(stmt, keys, limit, cursor)))
-    return _split(rows, keys, limit)
+    rows = list(session.scalars(page_query(stmt, keys, limit, cursor)))
+    return split_page(rows, keys, limit)
 
 
-def paginate_rows(
-    session: Session,
-    stmt: Select[Any],
-    *,
-    keys: Sequence[tuple[InstrumentedAttribute[Any], bool]],
-    limit: int,
-    cursor: str | None,
-) -> tuple[list[Row[Any]], str | None]:
-    """``paginate`` for a select of columns rather than of one entity: the page as rows,
-    which must include the key columns."""
-    rows = list(session.execute(_page_of(stmt, keys, limit, cursor)))
-    return _split(rows, keys, limit)
-
-
-def _page_of(
+def page_query(
     stmt: Select[Any],
     keys: Sequence[tuple[InstrumentedAttribute[Any], bool]],
     limit: int,
     cursor: str | None,
 ) -> Select[Any]:
+    """``stmt`` limited to the page after ``cursor`` (the first page without one), one
+    row longer than the page, which ``split_page`` cuts off."""
     if cursor:
         stmt = stmt.where(_after(keys, decode_cursor(cursor, len(keys))))
     order = [column.desc() if descending else column.asc() for column, descending in keys]
@@ -126,7 +114,7 @@ def _page_of(
     return stmt.order_by(*order).limit(limit + 1)
 
 
-def _split(
+def split_page(
     rows: list[T], keys: Sequence[tuple[InstrumentedAttribute[Any], bool]], limit: int
 ) -> tuple[list[T], str | None]:
     if len(rows) <= limit:

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, exists
+from sqlalchemy import ColumnElement, Row, Select, exists
 from sqlalchemy.orm import Session
 
 from app.check_ins import service as check_ins
 from app.consents.models import Consent
 from app.core.base import utcnow
 from app.core.errors import Conflict
-from app.core.pagination import paginate_rows
+from app.core.pagination import page_query, split_page
 from app.core.security import Principal
 from app.matching import service as matching
 from app.matching.models import PeerMatch
@@ -87,6 +88,9 @@ _LISTED = (
 )
 
 
+_ORDER = ((Participant.search_name, False), (Participant.id, False))
+
+
 def list_page(
     *,
     db: Session,
@@ -97,6 +101,22 @@ def list_page(
 ) -> tuple[list[Row[Any]], str | None]:
     """A page of the participants ``principal`` may read, as rows of the columns a
     ParticipantRead shows, and ``last_reported_use_at``."""
+    if cursor is None and not filters.q:
+        page = _first_page(principal, filters, limit)
+    else:
+        page = page_query(_listing(principal, filters), _ORDER, limit, cursor)
+    return split_page(list(db.execute(page)), _ORDER, limit)
+
+
+@functools.lru_cache(maxsize=1024)
+def _first_page(principal: Principal, filters: ParticipantFilters, limit: int) -> Select[Any]:
+    """The first page's statement, built once per caller and filters. A statement is
+    immutable, and one used again also keeps the cache key SQLAlchemy derives from it,
+    which is as costly as building it. (Not for a name search, whose text is personal.)"""
+    return page_query(_listing(principal, filters), _ORDER, limit, None)
+
+
+def _listing(principal: Principal, filters: ParticipantFilters) -> Select[Any]:
     stmt = readable_participants(principal).with_only_columns(*_LISTED)
     if filters.q:
         stmt = stmt.where(name_contains(filters.q))
@@ -112,13 +132,7 @@ def list_page(
                 PeerMatch.status == "active",
             )
         )
-    return paginate_rows(
-        db,
-        stmt,
-        keys=[(Participant.search_name, False), (Participant.id, False)],
-        limit=limit,
-        cursor=cursor,
-    )
+    return stmt
 
 
 def update(*, db: Session, participant: Participant, data: ParticipantUpdate) -> Participant:
