@@ -93,7 +93,13 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.secret_key = settings.resolved_secret_key()
     crypto.configure(settings.note_cipher())
-    app.state.database = database or Database(make_engine(settings.sqlalchemy_url))
+    app.state.database = database or Database(
+        make_engine(
+            settings.sqlalchemy_url,
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
+        )
+    )
     app.state.login_throttle = LoginThrottle(
         storage_uri=settings.redis_url or "memory://",
         per_account=settings.login_failures_per_account,

@@ -57,6 +57,11 @@ class Settings(BaseSettings):
     web_dist: Path = REPO_ROOT / "frontend" / "dist"
 
     max_body_bytes: int = 1024 * 1024
+    # PostgreSQL connections each serving process keeps, and may open beyond them at busy
+    # times. Workers x (both) + workers (the alert listeners) must stay under the server's
+    # max_connections (100 by default).
+    db_pool_size: int = Field(default=20, ge=1)
+    db_max_overflow: int = Field(default=20, ge=0)
     cors_origins: list[str] = []
     alert_escalation_minutes: int = 15
     # How often each app process looks for alerts due to escalate; 0 leaves it to cron

@@ -14,12 +14,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core import audit
 from app.core.errors import status_for
 
-# Sync routes run on a pool of 40 threads; the connection pool matches it so requests
-# queue on work, not on connections.
+# Sync routes run on a pool of 40 threads; by default the connection pool matches it
+# (pool plus overflow), so requests queue on work, not on connections. Each process
+# serving the app may open that many: PRSS_DB_POOL_SIZE and PRSS_DB_MAX_OVERFLOW size it
+# down when several workers share one PostgreSQL.
 THREAD_LIMIT = 40
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(
+    url: str, *, pool_size: int = THREAD_LIMIT // 2, max_overflow: int = THREAD_LIMIT // 2
+) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 15})
         event.listen(engine, "connect", _configure_sqlite)
@@ -27,8 +31,8 @@ def make_engine(url: str) -> Engine:
         return engine
     return create_engine(
         url,
-        pool_size=THREAD_LIMIT // 2,
-        max_overflow=THREAD_LIMIT // 2,
+        pool_size=pool_size,
+        max_overflow=max_overflow,
         pool_pre_ping=True,
         pool_recycle=1800,
     )

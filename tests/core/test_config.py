@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
+from sqlalchemy.pool import QueuePool
 
 from app.core.config import InsecureConfiguration, Settings
+from app.main import create_app
 
 
 def test_development_generates_a_secret_once_and_keeps_it(tmp_path):
@@ -38,3 +41,20 @@ def test_database_url_defaults_to_sqlite_in_the_data_dir(tmp_path, monkeypatch):
 def test_postgres_urls_use_psycopg(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgresql://u@db/prss")
     assert Settings().sqlalchemy_url == "postgresql+psycopg://u@db/prss"
+
+
+def test_the_connection_pool_is_sized_from_settings(tmp_path, monkeypatch):
+    monkeypatch.setenv("PRSS_DB_POOL_SIZE", "5")
+    monkeypatch.setenv("PRSS_DB_MAX_OVERFLOW", "2")
+    settings = Settings(data_dir=tmp_path, database_url="postgresql://app@db.invalid/prss")
+    assert (settings.db_pool_size, settings.db_max_overflow) == (5, 2)
+    # Making the app opens no connection.
+    pool = create_app(settings).state.database.engine.pool
+    assert isinstance(pool, QueuePool)
+    assert pool.size() == 5
+    assert pool._max_overflow == 2
+
+
+def test_a_pool_of_no_connections_is_refused(tmp_path):
+    with pytest.raises(ValidationError):
+        Settings(data_dir=tmp_path, db_pool_size=0)
