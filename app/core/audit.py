@@ -270,8 +270,9 @@ _INSERT_PER_PARTICIPANT = _insert_per_participant()
 # The head of a connection's chain is kept on the connection, so that appending needs no
 # query: _HEAD is the hash of its last committed event, _PENDING that of its last event
 # in the transaction under way. A commit makes the pending head the head; a rollback drops
-# it; an error while committing drops both, so the next append reads the head back from
-# the table. A connection that is closed or replaced takes its info with it.
+# the pending one; a rollback to a savepoint, or an error, drops both, so the next append
+# reads the head back from the table. A connection that is closed or replaced takes its
+# info with it.
 
 
 def _info(connection: Connection | None) -> dict[Any, Any] | None:
@@ -296,12 +297,21 @@ def _rolling_back(connection: Connection) -> None:
 
 @sa_event.listens_for(Engine, "rollback_savepoint")
 def _rolling_back_to_savepoint(connection: Connection, name: str, context: object) -> None:
-    _rolling_back(connection)
+    # The events appended before the savepoint stay, those after it go: which was the
+    # last is in the table, not here.
+    _forget(connection)
 
 
 @sa_event.listens_for(Engine, "handle_error")
 def _failed(context: ExceptionContext) -> None:
-    if not context.is_disconnect and (info := _info(context.connection)) is not None:
+    if not context.is_disconnect:
+        _forget(context.connection)
+
+
+def _forget(connection: Connection | None) -> None:
+    """Drop what the connection remembers of its chain: its next append reads the head
+    from the table."""
+    if (info := _info(connection)) is not None:
         info.pop(_PENDING, None)
         info.pop(_HEAD, None)
 

@@ -184,6 +184,21 @@ def test_a_rolled_back_append_is_not_linked_to(tmp_path):
         assert audit.verify_chain(session) == (4, None)
 
 
+@pytest.mark.postgres
+def test_a_savepoint_rolled_back_after_an_append_keeps_the_chain(tmp_path):
+    with database.committed_database(tmp_path) as engine, Session(engine) as session:
+        audit.append(session, probe_rows(1))
+        session.commit()
+        audit.append(session, probe_rows(2))  # kept: before the savepoint
+        savepoint = session.begin_nested()
+        audit.append(session, probe_rows(1))  # rolled back with the savepoint
+        savepoint.rollback()
+        session.commit()
+        audit.append(session, probe_rows(1))
+        session.commit()
+        assert audit.verify_chain(session) == (4, None)
+
+
 def test_one_requests_events_go_in_in_chain_order(tmp_path):
     """The events of one request differ only in the participant: their hashes are made
     from shared parts, and on PostgreSQL they go in as one INSERT; their ids must follow
