@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { api, unwrap } from '@/lib/api-client';
+import { api, unwrap, unwrapVersioned } from '@/lib/api-client';
 import { endSession, establishSession } from '@/lib/auth/session';
 import { getAccessToken, getSessionSnapshot } from '@/lib/auth/token-store';
 import { ProblemError } from '@/lib/problem';
@@ -149,5 +149,27 @@ describe('after the session ended', () => {
     expect(mock.calls('POST /auth/refresh')).toHaveLength(0);
     expect(getSessionSnapshot()).toEqual({ status: 'signed-out', endReason: 'idle' });
     expect(getAccessToken()).toBeNull();
+  });
+});
+
+describe('unwrapVersioned', () => {
+  it('returns the data with the ETag the answer carried, or null without one', async () => {
+    establishSession({ access_token: 'access-1', expires_in: 900 });
+    mockApi({
+      'GET /me': [() => json(makeUser('specialist'), 200, { ETag: '"v7"' }), () => json(makeUser('specialist'))],
+    });
+
+    const tagged = await unwrapVersioned(api.GET('/me'));
+    const untagged = await unwrapVersioned(api.GET('/me'));
+
+    expect(tagged).toEqual({ value: expect.objectContaining({ role: 'specialist' }), etag: '"v7"' });
+    expect(untagged.etag).toBeNull();
+  });
+
+  it('throws the problem of a refused call, as unwrap does', async () => {
+    establishSession({ access_token: 'access-1', expires_in: 900 });
+    mockApi({ 'GET /me': () => problem(412, 'Someone else changed it') });
+
+    await expect(unwrapVersioned(api.GET('/me'))).rejects.toMatchObject({ status: 412 });
   });
 });

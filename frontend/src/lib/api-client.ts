@@ -95,3 +95,26 @@ export async function unwrap<T>(call: Promise<ApiResult<T>>): Promise<T> {
   if (!result.response.ok) throw ProblemError.fromResponse(result.error, result.response);
   return result.data as T;
 }
+
+/** A record with the ETag its answer carried, for the `If-Match` of a later change. */
+export interface Versioned<T> {
+  value: T;
+  etag: string | null;
+}
+
+/**
+ * `unwrap` for a call whose answer carries an `ETag`: the data, and the ETag (null when the
+ * server sent none).
+ *
+ *     const { value, etag } = await unwrapVersioned(api.GET('/goals/{goal_id}', ...));
+ */
+export async function unwrapVersioned<T>(call: Promise<ApiResult<T>>): Promise<Versioned<T>> {
+  let etag: string | null = null;
+  const value = await unwrap(
+    call.then((result) => {
+      etag = result.response.headers.get('ETag');
+      return result;
+    }),
+  );
+  return { value, etag };
+}

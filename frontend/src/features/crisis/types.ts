@@ -13,8 +13,4 @@ export type CrisisEvent = Schemas['CrisisEventRead'];
 export type SafetyPlanStep = keyof SafetyPlanWrite;
 export type SafetyPlanSteps = Record<SafetyPlanStep, string[]>;
 
-/** A record with the ETag it was read with: the version an edit is about. */
-export interface Versioned<T> {
-  value: T;
-  etag: string | null;
-}
+export type { Versioned } from '@/lib/api-client';

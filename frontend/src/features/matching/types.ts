@@ -1,4 +1,4 @@
-import type { Schemas } from '@/lib/api-client';
+import type { Schemas, Versioned } from '@/lib/api-client';
 
 export type PeerMatch = Schemas['MatchRead'];
 export type MatchStatus = PeerMatch['status'];
@@ -12,7 +12,4 @@ export type SpecialistBalance = Schemas['SpecialistBalance'];
 export type WaitingParticipant = Schemas['WaitingParticipant'];
 
 /** The preferences with the ETag their GET answered, for the `If-Match` of a change. */
-export interface VersionedPreferences {
-  value: MatchingPreferences;
-  etag: string | null;
-}
+export type VersionedPreferences = Versioned<MatchingPreferences>;

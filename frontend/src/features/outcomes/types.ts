@@ -16,8 +16,4 @@ export type MeasureSummary = Schemas['MeasureSummary'];
 export type SummaryCell = Schemas['Cell'];
 export type SummaryGrouping = 'organisation' | 'intake_quarter';
 
-/** A record with the ETag it was read with: the version a correction is about. */
-export interface Versioned<T> {
-  value: T;
-  etag: string | null;
-}
+export type { Versioned } from '@/lib/api-client';

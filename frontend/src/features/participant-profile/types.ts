@@ -1,10 +1,7 @@
-import type { Schemas } from '@/lib/api-client';
+import type { Schemas, Versioned } from '@/lib/api-client';
 
 export type Participant = Schemas['ParticipantRead'];
 export type ParticipantChanges = Schemas['ParticipantUpdate'];
 
 /** The participant with the ETag its GET answered, for the `If-Match` of a change. */
-export interface VersionedParticipant {
-  value: Participant;
-  etag: string | null;
-}
+export type VersionedParticipant = Versioned<Participant>;

@@ -8,8 +8,4 @@ export type Dimension = Goal['dimension'];
 export type GoalStatus = Goal['status'];
 export type DimensionProgress = Plan['progress']['health'];
 
-/** A record with the ETag its GET answered, for a later `If-Match`. */
-export interface Versioned<T> {
-  value: T;
-  etag: string | null;
-}
+export type { Versioned } from '@/lib/api-client';

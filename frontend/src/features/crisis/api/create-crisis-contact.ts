@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-import { api, unwrap } from '@/lib/api-client';
+import { api, unwrapVersioned } from '@/lib/api-client';
 
 import type { CrisisContact, CrisisContactCreate } from '../types';
 
@@ -8,16 +8,11 @@ import { rememberContactEtag } from './contact-etags';
 import { crisisKeys } from './query-keys';
 
 export async function createCrisisContact(participantId: string, body: CrisisContactCreate): Promise<CrisisContact> {
-  let etag: string | null = null;
-  const contact = await unwrap(
+  const { value: contact, etag } = await unwrapVersioned(
     api
       .POST('/participants/{participant_id}/crisis-contacts', {
         params: { path: { participant_id: participantId } },
         body,
-      })
-      .then((result) => {
-        etag = result.response.headers.get('ETag');
-        return result;
       }),
   );
   rememberContactEtag(contact, etag);

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import { api, unwrap } from '@/lib/api-client';
+import { api, unwrapVersioned } from '@/lib/api-client';
 
 import type { SafetyPlan, Versioned } from '../types';
 
@@ -8,14 +8,9 @@ import { crisisKeys } from './query-keys';
 
 /** The current safety plan with its ETag (version 0, blank but for 988, before the first). */
 export async function getSafetyPlan(participantId: string, signal?: AbortSignal): Promise<Versioned<SafetyPlan>> {
-  let etag: string | null = null;
-  const value = await unwrap(
+  const { value, etag } = await unwrapVersioned(
     api
-      .GET('/participants/{participant_id}/safety-plan', { params: { path: { participant_id: participantId } }, signal })
-      .then((result) => {
-        etag = result.response.headers.get('ETag');
-        return result;
-      }),
+      .GET('/participants/{participant_id}/safety-plan', { params: { path: { participant_id: participantId } }, signal }),
   );
   return { value, etag };
 }

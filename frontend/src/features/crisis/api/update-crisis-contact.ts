@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-import { api, unwrap } from '@/lib/api-client';
+import { api, unwrapVersioned } from '@/lib/api-client';
 import { ProblemError } from '@/lib/problem';
 
 import type { CrisisContact, CrisisContactUpdate } from '../types';
@@ -54,8 +54,7 @@ export async function updateCrisisContact(
   { contact, changes, guard }: UpdateCrisisContactInput,
 ): Promise<CrisisContact> {
   const ifMatch = await ifMatchFor(participantId, contact, guard);
-  let etag: string | null = null;
-  const updated = await unwrap(
+  const { value: updated, etag } = await unwrapVersioned(
     api
       .PATCH('/crisis-contacts/{contact_id}', {
         params: {
@@ -63,10 +62,6 @@ export async function updateCrisisContact(
           header: { 'If-Match': ifMatch },
         },
         body: changes,
-      })
-      .then((result) => {
-        etag = result.response.headers.get('ETag');
-        return result;
       }),
   );
   rememberContactEtag(updated, etag);

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-import { api, unwrap } from '@/lib/api-client';
+import { api, unwrapVersioned } from '@/lib/api-client';
 
 import type { SafetyPlan, SafetyPlanWrite, Versioned } from '../types';
 
@@ -16,8 +16,7 @@ export async function writeSafetyPlan(
   participantId: string,
   { etag, plan }: WriteSafetyPlanInput,
 ): Promise<Versioned<SafetyPlan>> {
-  let newEtag: string | null = null;
-  const value = await unwrap(
+  const { value, etag: newEtag } = await unwrapVersioned(
     api
       .PUT('/participants/{participant_id}/safety-plan', {
         params: { path: { participant_id: participantId } },
@@ -25,10 +24,6 @@ export async function writeSafetyPlan(
         // meanwhile, the server answers 412 instead of silently replacing it.
         ...(etag ? { headers: { 'If-Match': etag } } : {}),
         body: plan,
-      })
-      .then((result) => {
-        newEtag = result.response.headers.get('ETag');
-        return result;
       }),
   );
   return { value, etag: newEtag };

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import { api, unwrap } from '@/lib/api-client';
+import { api, unwrapVersioned } from '@/lib/api-client';
 
 import type { VersionedPreferences } from '../types';
 
@@ -10,16 +10,11 @@ export async function getMatchingPreferences(
   participantId: string,
   signal?: AbortSignal,
 ): Promise<VersionedPreferences> {
-  let etag: string | null = null;
-  const value = await unwrap(
+  const { value, etag } = await unwrapVersioned(
     api
       .GET('/participants/{participant_id}/matching-preferences', {
         params: { path: { participant_id: participantId } },
         signal,
-      })
-      .then((result) => {
-        etag = result.response.headers.get('ETag');
-        return result;
       }),
   );
   return { value, etag };

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-import { api, unwrap } from '@/lib/api-client';
+import { api, unwrapVersioned } from '@/lib/api-client';
 
 import type { MatchingPreferencesWrite, VersionedPreferences } from '../types';
 
@@ -16,17 +16,12 @@ export async function replaceMatchingPreferences(
   participantId: string,
   { etag, preferences }: ReplacePreferencesInput,
 ): Promise<VersionedPreferences> {
-  let newEtag: string | null = null;
-  const value = await unwrap(
+  const { value, etag: newEtag } = await unwrapVersioned(
     api
       .PUT('/participants/{participant_id}/matching-preferences', {
         params: { path: { participant_id: participantId } },
         ...(etag && { headers: { 'If-Match': etag } }),
         body: preferences,
-      })
-      .then((result) => {
-        newEtag = result.response.headers.get('ETag');
-        return result;
       }),
   );
   return { value, etag: newEtag };

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-import { api, unwrap } from '@/lib/api-client';
+import { api, unwrapVersioned } from '@/lib/api-client';
 
 import type { OutcomeSurvey, OutcomeSurveyUpdate, Versioned } from '../types';
 
@@ -18,8 +18,7 @@ export async function correctOutcomeSurvey({
   etag,
   changes,
 }: CorrectOutcomeSurveyInput): Promise<Versioned<OutcomeSurvey>> {
-  let newEtag: string | null = null;
-  const value = await unwrap(
+  const { value, etag: newEtag } = await unwrapVersioned(
     api
       .PATCH('/outcome-surveys/{survey_id}', {
         params: {
@@ -27,10 +26,6 @@ export async function correctOutcomeSurvey({
           header: { 'If-Match': etag },
         },
         body: changes,
-      })
-      .then((result) => {
-        newEtag = result.response.headers.get('ETag');
-        return result;
       }),
   );
   return { value, etag: newEtag };

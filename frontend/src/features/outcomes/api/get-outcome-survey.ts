@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import { api, unwrap } from '@/lib/api-client';
+import { api, unwrapVersioned } from '@/lib/api-client';
 
 import type { OutcomeSurvey, Versioned } from '../types';
 
@@ -8,14 +8,9 @@ import { outcomeKeys } from './query-keys';
 
 /** One survey with its ETag: the list carries none, and a correction needs one (If-Match). */
 export async function getOutcomeSurvey(surveyId: string, signal?: AbortSignal): Promise<Versioned<OutcomeSurvey>> {
-  let etag: string | null = null;
-  const value = await unwrap(
+  const { value, etag } = await unwrapVersioned(
     api
-      .GET('/outcome-surveys/{survey_id}', { params: { path: { survey_id: surveyId } }, signal })
-      .then((result) => {
-        etag = result.response.headers.get('ETag');
-        return result;
-      }),
+      .GET('/outcome-surveys/{survey_id}', { params: { path: { survey_id: surveyId } }, signal }),
   );
   return { value, etag };
 }

@@ -1,18 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import { api, unwrap } from '@/lib/api-client';
+import { api, unwrapVersioned } from '@/lib/api-client';
 
 import type { VersionedParticipant } from '../types';
 
 export async function getParticipant(participantId: string, signal?: AbortSignal): Promise<VersionedParticipant> {
-  let etag: string | null = null;
-  const value = await unwrap(
+  const { value, etag } = await unwrapVersioned(
     api
-      .GET('/participants/{participant_id}', { params: { path: { participant_id: participantId } }, signal })
-      .then((result) => {
-        etag = result.response.headers.get('ETag');
-        return result;
-      }),
+      .GET('/participants/{participant_id}', { params: { path: { participant_id: participantId } }, signal }),
   );
   return { value, etag };
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-import { api, unwrap } from '@/lib/api-client';
+import { api, unwrapVersioned } from '@/lib/api-client';
 
 import type { ParticipantChanges, VersionedParticipant } from '../types';
 
@@ -16,8 +16,7 @@ export async function updateParticipant(
   participantId: string,
   { etag, changes }: UpdateParticipantInput,
 ): Promise<VersionedParticipant> {
-  let newEtag: string | null = null;
-  const value = await unwrap(
+  const { value, etag: newEtag } = await unwrapVersioned(
     api
       .PATCH('/participants/{participant_id}', {
         params: {
@@ -25,10 +24,6 @@ export async function updateParticipant(
           header: { 'If-Match': etag },
         },
         body: changes,
-      })
-      .then((result) => {
-        newEtag = result.response.headers.get('ETag');
-        return result;
       }),
   );
   return { value, etag: newEtag };

@@ -1,17 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import { api, unwrap } from '@/lib/api-client';
+import { api, unwrapVersioned } from '@/lib/api-client';
 
 import type { Goal, Versioned } from '../types';
 
 /** A goal with its ETag: the version an edit or an agreement is about. */
 export async function getGoal(goalId: string, signal?: AbortSignal): Promise<Versioned<Goal>> {
-  let etag: string | null = null;
-  const value = await unwrap(
-    api.GET('/goals/{goal_id}', { params: { path: { goal_id: goalId } }, signal }).then((result) => {
-      etag = result.response.headers.get('ETag');
-      return result;
-    }),
+  const { value, etag } = await unwrapVersioned(
+    api.GET('/goals/{goal_id}', { params: { path: { goal_id: goalId } }, signal }),
   );
   return { value, etag };
 }

@@ -1,18 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import { api, unwrap } from '@/lib/api-client';
+import { api, unwrapVersioned } from '@/lib/api-client';
 
 import type { VersionedSpecialist } from '../types';
 
 export async function getSpecialist(specialistId: string, signal?: AbortSignal): Promise<VersionedSpecialist> {
-  let etag: string | null = null;
-  const value = await unwrap(
+  const { value, etag } = await unwrapVersioned(
     api
-      .GET('/specialists/{specialist_id}', { params: { path: { specialist_id: specialistId } }, signal })
-      .then((result) => {
-        etag = result.response.headers.get('ETag');
-        return result;
-      }),
+      .GET('/specialists/{specialist_id}', { params: { path: { specialist_id: specialistId } }, signal }),
   );
   return { value, etag };
 }
