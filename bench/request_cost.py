@@ -23,7 +23,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from bench import load
 from tests import database
+from tests.factories import token_for
 
 PATHS = ("/api/v1/health", "/api/v1/participants", "/api/v1/caseload")
 
@@ -118,7 +118,6 @@ def main() -> None:
         os.environ.update(env)
         from app import main as served
         from app.core.config import get_settings
-        from app.core.security import create_access_token
         from app.users.models import User
 
         get_settings.cache_clear()
@@ -132,15 +131,7 @@ def main() -> None:
         email = random.Random(7).choice(plan["specialists"])["email"]  # type: ignore[index]
         with Session(app.state.database.engine) as session:
             user = session.scalars(select(User).where(User.email == email)).one()
-        token = create_access_token(
-            secret=app.state.secret_key,
-            subject=user.id,
-            role=user.role,
-            organisation_id=user.organisation_id,
-            issuer=settings.jwt_issuer,
-            audience=settings.jwt_audience,
-            lifetime=timedelta(hours=1),
-        )
+        token = token_for(user, settings)
         try:
             asyncio.run(run(app, token, args.requests, args.at_once))
         finally:

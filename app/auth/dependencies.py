@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol
 
 from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
@@ -57,7 +57,20 @@ class IntegratorPrincipal:
         return "integrator"
 
 
-def principal_of(user: User) -> Principal:
+class Account(Protocol):
+    """What a principal is made of: a loaded User, or the row ``_LIVE_USER`` reads."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def organisation_id(self) -> uuid.UUID: ...
+    @property
+    def participant_id(self) -> uuid.UUID | None: ...
+
+
+def principal_of(user: Account) -> Principal:
     """The principal an account acts as (its role is constrained by a CHECK)."""
     return Principal(
         user_id=user.id,
@@ -110,12 +123,7 @@ def _live_user(request: Request, db: Session, claims: dict[str, Any]) -> Princip
         or int(claims["iat"]) < int(user.password_changed_at.timestamp())
     ):
         raise Unauthorized("The access token is no longer valid.")
-    principal = Principal(
-        user_id=user.id,
-        role=user.role,
-        organisation_id=user.organisation_id,
-        participant_id=user.participant_id,
-    )
+    principal = principal_of(user)
     audit.trail_of(request).identify(principal)
     return principal
 

@@ -113,26 +113,11 @@ def trend(*, db: Session, participant_id: uuid.UUID, days: int, tz: ZoneInfo) ->
     return daily_series(points, first=first, last=last, tz=tz)
 
 
-def last_reported_use(
-    *, db: Session, participant_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, datetime]:
-    """When each participant last reported use: one query for any number of them."""
-    if not participant_ids:
-        return {}
-    rows = db.execute(
-        select(CheckIn.participant_id, func.max(CheckIn.recorded_at).label("at"))
-        .where(CheckIn.participant_id.in_(participant_ids), CheckIn.used_since_last.is_(True))
-        .group_by(CheckIn.participant_id)
-    )
-    # max() keeps the column's type, so the timestamps come back timezone-aware.
-    return {row.participant_id: row.at for row in rows}
-
-
 def last_reported_use_at(
-    participant_id: ColumnElement[uuid.UUID] | InstrumentedAttribute[uuid.UUID],
+    participant_id: uuid.UUID | ColumnElement[uuid.UUID] | InstrumentedAttribute[uuid.UUID],
 ) -> ScalarSelect[datetime]:
-    """When the participant ``participant_id`` names last reported use, as a subquery
-    for a select of participants."""
+    """When the participant last reported use, as a subquery: of one participant's id, or
+    of the id column of a select of participants."""
     return (
         select(func.max(CheckIn.recorded_at))
         .where(CheckIn.participant_id == participant_id, CheckIn.used_since_last.is_(True))

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
-from sqlalchemy import Row
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from app.auth.dependencies import CarePrincipal, CurrentPrincipal, require_roles
@@ -37,10 +37,9 @@ router = APIRouter(prefix="/participants", tags=["participants"])
 def _with_etag(db: Session, response: Response, participant: Participant) -> ParticipantRead:
     """The participant as read back, with its time in recovery, and its ETag."""
     response.headers["ETag"] = etag_for(participant.id, participant.version)
-    last_use = check_ins.last_reported_use(db=db, participant_ids=[participant.id])
     time_in_recovery = recovery_time(
         recovery_start_date=participant.recovery_start_date,
-        last_reported_use_at=last_use.get(participant.id),
+        last_reported_use_at=db.scalar(select(check_ins.last_reported_use_at(participant.id))),
         today=utcnow().date(),
     )
     # vars(), not asdict(): asdict deep-copies every value.
