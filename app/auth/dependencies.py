@@ -114,7 +114,8 @@ def _live_user(request: Request, db: Session, claims: dict[str, Any]) -> Princip
     except ValueError as exc:
         raise Unauthorized("The access token is not valid.") from exc
 
-    user = db.execute(_LIVE_USER, {"user_id": user_id}).one_or_none()
+    # Through the session's connection: a statement of columns needs nothing of the ORM.
+    user = db.connection().execute(_LIVE_USER, {"user_id": user_id}).one_or_none()
     if (
         user is None
         or not user.is_active

@@ -38,6 +38,7 @@ from typing import Any, Literal, Protocol, cast
 
 from sqlalchemy import (
     BigInteger,
+    ColumnElement,
     Connection,
     Engine,
     Index,
@@ -53,6 +54,7 @@ from sqlalchemy import (
     select,
     text,
 )
+from sqlalchemy import cast as sa_cast
 from sqlalchemy import event as sa_event
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import ExceptionContext
@@ -226,29 +228,36 @@ def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
     ):
         # One request's events differ only in the participant: one statement of one
         # shape, however many participants, where an executemany runs one per row.
-        session.execute(
+        session.connection().execute(
             _INSERT_PER_PARTICIPANT,
             {
                 **{name: first[name] for name in _SHARED_FIELDS},
-                "participant_ids": [row["participant_id"] for row in rows],
-                "chain_hashes": [row["chain_hash"] for row in rows],
+                # Each list as one string: psycopg dumps a list element by element in
+                # Python, a string at once. Neither a UUID nor a hash holds a comma; an
+                # empty element is a null.
+                "participant_ids": ",".join(
+                    "" if row["participant_id"] is None else str(row["participant_id"])
+                    for row in rows
+                ),
+                "chain_hashes": ",".join(row["chain_hash"] for row in rows),
             },
         )
     else:
         # An executemany of one cached statement: a VALUES list as long as the rows
         # would be compiled afresh for every row count.
-        session.execute(insert(cast(Table, AuditEvent.__table__)), rows)
+        session.connection().execute(insert(cast(Table, AuditEvent.__table__)), rows)
 
 
 def _insert_per_participant() -> Insert:
     """INSERT ... SELECT the shared fields, and each participant id with its hash from
-    the arrays given, in array order (so ids follow the chain's order)."""
+    the comma-separated lists given, in list order (so ids follow the chain's order)."""
     table = cast(Table, AuditEvent.__table__)
+
+    def split(name: str) -> ColumnElement[Any]:
+        return func.string_to_array(bindparam(name, type_=String()), ",", "", type_=ARRAY(String()))
+
     each = (
-        func.unnest(
-            bindparam("participant_ids", type_=ARRAY(Uuid())),
-            bindparam("chain_hashes", type_=ARRAY(String())),
-        )
+        func.unnest(sa_cast(split("participant_ids"), ARRAY(Uuid())), split("chain_hashes"))
         .table_valued("participant_id", "chain_hash", with_ordinality="n")
         .render_derived()
     )

@@ -89,10 +89,24 @@ async def get_db(request: Request) -> AsyncIterator[Session]:
     try:
         yield session
     except BaseException as exc:
-        await _in_thread(_end_failed, database, session, request, trail, exc)
+        if not session.info.get(_ENDED):
+            await _in_thread(_end_failed, database, session, request, trail, exc)
         raise
     else:
-        await _in_thread(_end, database, session, request, trail)
+        if not session.info.get(_ENDED):
+            await _in_thread(_end, database, session, request, trail)
+
+
+_ENDED = "prss_ended"  # set on a session once it has been committed or rolled back
+
+
+def end_now(request: Request, session: Session) -> None:
+    """End the request's session here, in the calling thread, as ``get_db`` would after
+    the endpoint: write its audit events and commit (or, failing that, roll back and
+    record the failure). For a hot sync endpoint whose last step this is: the session
+    dependency then has nothing left to do, and the request saves a trip to the thread
+    pool. Nothing may use the session afterwards."""
+    _end(request.app.state.database, session, request, audit.trail_of(request))
 
 
 async def _in_thread(function: Callable[..., None], *args: Any) -> None:
@@ -104,6 +118,7 @@ async def _in_thread(function: Callable[..., None], *args: Any) -> None:
 
 
 def _end(database: Database, session: Session, request: Request, trail: audit.AuditTrail) -> None:
+    session.info[_ENDED] = True
     try:
         audit.record_success(session, request, trail)
         session.commit()
@@ -121,6 +136,7 @@ def _end_failed(
     trail: audit.AuditTrail,
     exc: BaseException,
 ) -> None:
+    session.info[_ENDED] = True
     try:
         if getattr(exc, "keeps_changes", False):
             # A refusal whose side effects must stick (a revoked token family).

@@ -105,7 +105,14 @@ def list_page(
         page = _first_page(principal, filters, limit)
     else:
         page = page_query(_listing(principal, filters), _ORDER, limit, cursor)
-    return split_page(list(db.execute(page)), _ORDER, limit)
+    # Columns only: executed on the session's connection, past the ORM's result handling.
+    # Rows are read by name, so the result need not be keyed by this statement's own
+    # column objects (what SQLAlchemy rebuilds for every statement object other than the
+    # one it compiled, as the ORM also tells it not to).
+    rows = db.connection().execute(
+        page, execution_options={"_result_disable_adapt_to_context": True}
+    )
+    return split_page(rows.all(), _ORDER, limit)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -7,7 +7,8 @@ import contextlib
 
 import pytest
 from sqlalchemy import event, select, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
 
 from app.core.audit import AuditEvent
 from tests.factories import make_match, make_participant
@@ -58,6 +59,29 @@ def test_a_list_of_20_participants_costs_one_insert(client, world, db, engine):
     listed = {item["id"] for item in response.json()["items"]}
     assert {str(r.participant_id) for r in rows} == listed
     assert len(rows) == 21
+
+
+def test_a_list_whose_commit_fails_is_answered_503_and_recorded_once(client, world, db):
+    # The list ends its session in its own trip to the thread pool (end_now): a failure
+    # there is rolled back and recorded there, and the session dependency adds nothing.
+    failed: list[Session] = []
+
+    def fail_the_first_commit(session):
+        if not failed:
+            failed.append(session)
+            raise OperationalError("COMMIT", {}, Exception("server closed the connection"))
+
+    event.listen(Session, "before_commit", fail_the_first_commit)
+    try:
+        response = client.get("/api/v1/participants", headers=world.headers(world.supervisor))
+    finally:
+        event.remove(Session, "before_commit", fail_the_first_commit)
+    assert response.status_code == 503
+    assert response.headers["content-type"] == "application/problem+json"
+    rows = events(db, action="list_participants")
+    assert rows
+    assert {(r.outcome, r.status_code) for r in rows} == {("failed", 503)}
+    assert len(rows) == len({r.participant_id for r in rows})
 
 
 def test_a_refused_read_is_recorded_as_denied(client, world, db):
