@@ -112,7 +112,7 @@ def list_page(
     rows = db.connection().execute(
         page, execution_options={"_result_disable_adapt_to_context": True}
     )
-    return split_page(rows.all(), _ORDER, limit)
+    return split_page(list(rows.all()), _ORDER, limit)
 
 
 @functools.lru_cache(maxsize=1024)
