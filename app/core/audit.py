@@ -163,11 +163,15 @@ def _contents(rows: list[dict[str, Any]]) -> list[str]:
     if len(rows) == 1 or any(row[name] != first[name] for row in rows for name in _SHARED):
         return [json.dumps([_canonical(row[name]) for name in CHAINED_FIELDS]) for row in rows]
     parts = [json.dumps(_canonical(first[name])) for name in CHAINED_FIELDS]
-    contents = []
-    for row in rows:
-        parts[_PARTICIPANT] = json.dumps(_canonical(row["participant_id"]))
-        contents.append("[" + ", ".join(parts) + "]")
-    return contents
+    before = "[" + "".join(part + ", " for part in parts[:_PARTICIPANT])
+    after = "".join(", " + part for part in parts[_PARTICIPANT + 1 :]) + "]"
+    # json.dumps of a UUID's text is the text in quotes: it holds nothing to escape.
+    return [
+        f'{before}"{participant_id}"{after}'
+        if participant_id is not None
+        else f"{before}null{after}"
+        for participant_id in (row["participant_id"] for row in rows)
+    ]
 
 
 def append(session: Session, rows: list[dict[str, Any]]) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
-from sqlalchemy import Row, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.auth.dependencies import CarePrincipal, CurrentPrincipal, require_roles
@@ -98,23 +98,29 @@ def list_participants(
     )
     audit.trail_of(request).touch_many([row.id for row in rows])
     today = utcnow().date()
+    names = rows[0]._fields if rows else ()  # zipped with each row: far cheaper than _mapping
     # The busiest read there is, answered in one trip to the thread pool: the page is
     # validated (every row in one call) and written here, and the session ends here.
     response = json_response(
         Page[ParticipantRead],
-        {"items": [_read_of(row, today) for row in rows], "next_cursor": next_cursor},
+        {
+            "items": [_read_of(dict(zip(names, row, strict=True)), today) for row in rows],
+            "next_cursor": next_cursor,
+        },
     )
     end_now(request, db)
     return response
 
 
-def _read_of(row: Row[Any], today: date) -> dict[str, Any]:
+def _read_of(item: dict[str, Any], today: date) -> dict[str, Any]:
+    """A listed participant's columns, with its time in recovery."""
     time_in_recovery = recovery_time(
-        recovery_start_date=row.recovery_start_date,
-        last_reported_use_at=row.last_reported_use_at,
+        recovery_start_date=item["recovery_start_date"],
+        last_reported_use_at=item["last_reported_use_at"],
         today=today,
     )
-    return {**row._mapping, **vars(time_in_recovery)}
+    item.update(vars(time_in_recovery))
+    return item
 
 
 @router.get("/{participant_id}", response_model=ParticipantRead, summary="Read a participant")
