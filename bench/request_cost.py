@@ -4,7 +4,8 @@ Loads the same data as ``bench/load.py`` into a throwaway PostgreSQL database, b
 app as ``app.main`` serves it (production settings, the garbage collector settled), and
 drives it through ASGI directly: requests one after another, then several at once, as a
 specialist. Reports the CPU per request (of this process: the app, its threads and the
-driver, which is a few microseconds) and requests per second. The load benchmark says
+driver, which is a few microseconds), the CPU PostgreSQL's processes spent meanwhile, and
+requests per second. The load benchmark says
 what the whole machine does; this one says what a change to the request path buys, with
 far less noise.
 
@@ -88,13 +89,16 @@ async def measure(
 
     for _ in range(50):  # warm-up: pools, caches, prepared statements
         await get(path)
+    database = load.postgres_cpu_seconds()
     cpu, wall = time.process_time(), time.perf_counter()
     await asyncio.gather(*(client(count // at_once) for _ in range(at_once)))
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    database = load.postgres_cpu_seconds() - database
     done = count // at_once * at_once
     return (
         f"{path:24} {at_once:>3} at once  {done:>6,} requests  "
-        f"{1e6 * cpu / done:>6,.0f} µs CPU each  {done / wall:>6,.0f} req/s"
+        f"{1e6 * cpu / done:>6,.0f} µs CPU each  (PostgreSQL {1e6 * database / done:>5,.0f} µs)  "
+        f"{done / wall:>6,.0f} req/s"
     )
 
 
