@@ -14,7 +14,8 @@ export default mergeConfig(
       restoreMocks: true,
       unstubGlobals: true,
       css: false,
-      // Every core: by default a run leaves one idle, which on two cores halves it.
+      // A worker per core: with the default, a run on this project's two-core machines took
+      // 130 s against 80 s with both cores busy.
       maxWorkers: availableParallelism(),
     },
   }),

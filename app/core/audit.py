@@ -155,13 +155,19 @@ def _link(previous: str, content: str) -> str:
     return hashlib.sha256(previous.encode("ascii") + content.encode("utf-8")).hexdigest()
 
 
-def _contents(rows: list[dict[str, Any]]) -> list[str]:
-    """What ``link`` hashes of each row. Rows that differ only in the participant (one
-    request's events) share the encoding of every other field: the JSON array is joined
-    from encoded parts exactly as ``json.dumps`` writes it, encoding those parts once."""
+def _alike(rows: list[dict[str, Any]]) -> bool:
+    """Several rows that differ only in the participant: one request's events."""
     first = rows[0]
-    if len(rows) == 1 or any(row[name] != first[name] for row in rows for name in _SHARED):
+    return len(rows) > 1 and all(row[name] == first[name] for row in rows for name in _SHARED)
+
+
+def _contents(rows: list[dict[str, Any]], alike: bool) -> list[str]:
+    """What ``link`` hashes of each row. Rows ``alike`` share the encoding of every field
+    but the participant: the JSON array is joined from encoded parts exactly as
+    ``json.dumps`` writes it, encoding those parts once."""
+    if not alike:
         return [json.dumps([_canonical(row[name]) for name in CHAINED_FIELDS]) for row in rows]
+    first = rows[0]
     parts = [json.dumps(_canonical(first[name])) for name in CHAINED_FIELDS]
     before = "[" + "".join(part + ", " for part in parts[:_PARTICIPANT])
     after = "".join(", " + part for part in parts[_PARTICIPANT + 1 :]) + "]"
@@ -193,10 +199,11 @@ def append(session: Session, rows: list[dict[str, Any]]) -> None:
             )
             or GENESIS
         )
-    for row, content in zip(rows, _contents(rows), strict=True):
+    alike = _alike(rows)
+    for row, content in zip(rows, _contents(rows, alike), strict=True):
         row["chain"] = chain
         row["chain_hash"] = previous = _link(previous, content)
-    _insert(session, rows)
+    _insert(session, rows, alike)
     if owned:
         connection.info[_PENDING] = previous
 
@@ -223,15 +230,12 @@ def _chain_of(connection: Connection) -> int:
     return chain
 
 
-def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
+def _insert(session: Session, rows: list[dict[str, Any]], alike: bool) -> None:
     first = rows[0]
-    if (
-        len(rows) > 1
-        and session.connection().dialect.name == "postgresql"
-        and all(row[name] == first[name] for row in rows for name in _SHARED_FIELDS)
-    ):
-        # One request's events differ only in the participant: one statement of one
-        # shape, however many participants, where an executemany runs one per row.
+    if alike and session.connection().dialect.name == "postgresql":
+        # One request's events differ only in the participant (and share the chain
+        # ``append`` set): one statement of one shape, however many participants, where
+        # an executemany runs one per row.
         session.connection().execute(
             _INSERT_PER_PARTICIPANT,
             {
