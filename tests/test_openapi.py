@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from app.core.config import Settings
@@ -43,3 +44,21 @@ def test_every_conditional_write_declares_its_if_match_header(app):
             if headers.get("If-Match", {}).get("required"):
                 assert "428" in codes, f"{method} {path}"
     assert declared >= 12
+
+
+def test_no_request_could_be_answered_by_two_routes(app):
+    """app.main orders the routers for speed, which is safe only while no request could
+    reach routes of two of them. Within one router a literal path declared before a
+    templated one is intended (``/alerts/stream`` before ``/alerts/{alert_id}``)."""
+
+    def pattern(path: str) -> re.Pattern[str]:
+        return re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", path) + "$")
+
+    paths = {path: set(operations) for path, operations in app.openapi()["paths"].items()}
+    overlaps = set()
+    for path, methods in paths.items():
+        for request_path in (path, re.sub(r"\{[^}]+\}", "x", path)):
+            for other, other_methods in paths.items():
+                if other != path and methods & other_methods and pattern(other).match(request_path):
+                    overlaps.add((path, other))
+    assert overlaps == {("/api/v1/alerts/stream", "/api/v1/alerts/{alert_id}")}

@@ -39,6 +39,9 @@ def make_engine(
         pool_pre_ping=True,
         pool_recycle=1800,
         json_deserializer=from_json,
+        # Timestamps come back in UTC whatever the server's own time zone (UTCDateTime
+        # relies on it).
+        connect_args={"options": "-c timezone=UTC"},
     )
 
 
