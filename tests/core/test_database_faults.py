@@ -9,7 +9,7 @@ import time
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select, text
+from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.orm import Session
 
 from app.check_ins.models import CheckIn
@@ -103,6 +103,39 @@ def test_killed_connections_give_503_then_recovery_and_no_half_writes(tmp_path, 
             )
         assert stored == created
         assert audited == created
+
+
+def test_pooled_connections_the_server_ended_are_replaced_before_a_request_uses_them(
+    tmp_path, settings
+):
+    with database.committed_database(tmp_path) as engine:
+        with Session(engine, expire_on_commit=False) as db:
+            world = build_world(db, settings)
+            db.commit()
+        app = create_app(settings=settings, database=Database(engine))
+        url = f"/api/v1/participants/{world.matched.id}/check-ins"
+        with TestClient(app, base_url="https://testserver") as client:
+            # Three connections wait in the pool, idle, as between requests.
+            held = [engine.connect() for _ in range(3)]
+            for connection in held:
+                connection.close()
+            admin = create_engine(engine.url)
+            try:
+                with admin.connect() as connection:
+                    ended = connection.execute(
+                        text(
+                            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                        )
+                    ).scalar_one()
+            finally:
+                admin.dispose()
+            assert ended >= 3
+            # Each dead connection is found at checkout and replaced: no request fails.
+            statuses = [
+                client.get(url, headers=world.headers(world.me)).status_code for _ in range(5)
+            ]
+            assert statuses == [200] * 5
 
 
 def test_with_the_database_down_ready_and_crisis_events_answer_503_with_988(world, settings):
