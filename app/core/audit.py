@@ -161,11 +161,12 @@ def _alike(rows: list[dict[str, Any]]) -> bool:
     return len(rows) > 1 and all(row[name] == first[name] for row in rows for name in _SHARED)
 
 
-def _contents(rows: list[dict[str, Any]], alike: bool) -> list[str]:
-    """What ``link`` hashes of each row. Rows ``alike`` share the encoding of every field
-    but the participant: the JSON array is joined from encoded parts exactly as
-    ``json.dumps`` writes it, encoding those parts once."""
-    if not alike:
+def _contents(rows: list[dict[str, Any]], ids: list[str | None] | None) -> list[str]:
+    """What ``link`` hashes of each row. Rows alike (given with their participant ``ids``
+    as text) share the encoding of every field but the participant: the JSON array is
+    joined from encoded parts exactly as ``json.dumps`` writes it, encoding those parts
+    once."""
+    if ids is None:
         return [json.dumps([_canonical(row[name]) for name in CHAINED_FIELDS]) for row in rows]
     first = rows[0]
     parts = [json.dumps(_canonical(first[name])) for name in CHAINED_FIELDS]
@@ -176,13 +177,15 @@ def _contents(rows: list[dict[str, Any]], alike: bool) -> list[str]:
         f'{before}"{participant_id}"{after}'
         if participant_id is not None
         else f"{before}null{after}"
-        for participant_id in (row["participant_id"] for row in rows)
+        for participant_id in ids
     ]
 
 
-def append(session: Session, rows: list[dict[str, Any]]) -> None:
+def append(session: Session, rows: list[dict[str, Any]], *, alike: bool | None = None) -> None:
     """Link ``rows`` onto the end of the chain of the session's connection and insert
-    them. No lock is taken: no other connection appends to this chain."""
+    them. No lock is taken: no other connection appends to this chain. ``alike`` says
+    whether the rows differ only in the participant (one request's events, as ``record``
+    makes them); unless given, it is found out."""
     connection = session.connection()
     chain = _chain_of(connection)
     # Only a connection that owns its chain may remember its head: on SQLite every
@@ -199,11 +202,18 @@ def append(session: Session, rows: list[dict[str, Any]]) -> None:
             )
             or GENESIS
         )
-    alike = _alike(rows)
-    for row, content in zip(rows, _contents(rows, alike), strict=True):
+    if alike is None:
+        alike = _alike(rows)
+    # Alike rows' participant ids as text, made once for the hashes and the INSERT.
+    ids = (
+        [None if row["participant_id"] is None else str(row["participant_id"]) for row in rows]
+        if alike
+        else None
+    )
+    for row, content in zip(rows, _contents(rows, ids), strict=True):
         row["chain"] = chain
         row["chain_hash"] = previous = _link(previous, content)
-    _insert(session, rows, alike)
+    _insert(session, rows, ids)
     if owned:
         connection.info[_PENDING] = previous
 
@@ -230,9 +240,9 @@ def _chain_of(connection: Connection) -> int:
     return chain
 
 
-def _insert(session: Session, rows: list[dict[str, Any]], alike: bool) -> None:
+def _insert(session: Session, rows: list[dict[str, Any]], ids: list[str | None] | None) -> None:
     first = rows[0]
-    if alike and session.connection().dialect.name == "postgresql":
+    if ids is not None and session.connection().dialect.name == "postgresql":
         # One request's events differ only in the participant (and share the chain
         # ``append`` set): one statement of one shape, however many participants, where
         # an executemany runs one per row.
@@ -243,10 +253,7 @@ def _insert(session: Session, rows: list[dict[str, Any]], alike: bool) -> None:
                 # Each list as one string: psycopg dumps a list element by element in
                 # Python, a string at once. Neither a UUID nor a hash holds a comma; an
                 # empty element is a null.
-                "participant_ids": ",".join(
-                    "" if row["participant_id"] is None else str(row["participant_id"])
-                    for row in rows
-                ),
+                "participant_ids": ",".join("" if pid is None else pid for pid in ids),
                 "chain_hashes": ",".join(row["chain_hash"] for row in rows),
             },
         )
@@ -424,7 +431,8 @@ def _rows(request: Request, trail: AuditTrail, status_code: int) -> list[dict[st
 def record(session: Session, request: Request, trail: AuditTrail, status_code: int) -> None:
     """Write the request's events in ``session``: one multi-row INSERT however many
     participants the request touched."""
-    append(session, _rows(request, trail, status_code))
+    rows = _rows(request, trail, status_code)
+    append(session, rows, alike=len(rows) > 1)
 
 
 def record_success(session: Session, request: Request, trail: AuditTrail) -> None:
