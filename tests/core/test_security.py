@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from jose import jwt
 
+from app.core import security
 from app.core.security import InvalidToken, decode_access_token, hash_password, verify_password
 from tests.conftest import TEST_SECRET
 
@@ -111,3 +112,44 @@ def test_passwords_are_hashed_with_argon2id():
     assert verify_password(digest, "a long enough password")
     assert not verify_password(digest, "another password")
     assert not verify_password(None, "a long enough password")
+
+
+def _decode(token: str) -> dict[str, Any]:
+    return decode_access_token(token, secret=TEST_SECRET, issuer="prss", audience="prss-api")
+
+
+def _token(**changes: Any) -> str:
+    now = int(time.time())
+    claims: dict[str, Any] = {
+        **{"sub": "s", "role": "specialist", "org": "o", "iss": "prss", "aud": "prss-api"},
+        **{"iat": now, "exp": now + 600, "jti": uuid.uuid4().hex},
+        **changes,
+    }
+    return jwt.encode(claims, TEST_SECRET, algorithm="HS256")
+
+
+def test_a_token_accepted_before_is_refused_once_it_expires():
+    expires = int(time.time()) + 1
+    token = _token(exp=expires)
+    assert _decode(token)["sub"] == "s"  # verified, and remembered
+    while int(time.time()) <= expires:
+        time.sleep(0.1)
+    with pytest.raises(InvalidToken, match="Expired"):
+        _decode(token)
+
+
+def test_a_remembered_token_gives_each_caller_the_claims_as_signed():
+    token = _token()
+    first = _decode(token)
+    first["role"] = "admin"
+    assert _decode(token)["role"] == "specialist"
+
+
+def test_only_tokens_that_pass_verification_are_remembered():
+    security._verified.cache_clear()
+    for bad in (_token(aud="someone-else"), _token()[:-2] + "xx", "not-a-token"):
+        with pytest.raises(InvalidToken):
+            _decode(bad)
+    assert security._verified.cache_info().currsize == 0
+    _decode(_token())
+    assert security._verified.cache_info().currsize == 1
