@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from app.alerts.lifespan import alerts_lifespan
 from app.alerts.router import router as alerts_router
 from app.assessments.router import router as assessments_router
 from app.audit.router import router as audit_router
+from app.auth.accounts import accounts_lifespan
 from app.auth.router import router as auth_router
 from app.auth.throttle import LoginThrottle
 from app.caseload.router import router as caseload_router
@@ -59,6 +62,14 @@ COMMON_RESPONSES = problem_responses(401, 403, 404, 413, 422)
 logger = logging.getLogger("prss")
 
 
+@contextlib.asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """What runs beside the requests: the account cache's listener, and the alerts'
+    broker and escalation."""
+    async with accounts_lifespan(app), alerts_lifespan(app):
+        yield
+
+
 def _operation_id(route: APIRoute) -> str:
     # Generated clients read as "participants-read_participant".
     return f"{route.tags[0]}-{route.name}" if route.tags else route.name
@@ -88,7 +99,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         docs_url=None if settings.is_production else "/docs",
         redoc_url=None,
         openapi_url="/openapi.json",
-        lifespan=alerts_lifespan,
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.secret_key = settings.resolved_secret_key()

@@ -83,6 +83,9 @@ def settings(tmp_path: Path) -> Settings:
         note_key=TEST_NOTE_KEY,
         data_dir=tmp_path,
         web_dist=tmp_path / "none",
+        # Tests change accounts in transactions that are rolled back, so announcements of
+        # those changes never reach a cache: tests/auth/test_account_cache.py turns it on.
+        account_cache_seconds=0,
     )
 
 

@@ -8,10 +8,10 @@ to, and put on those subscribers' asyncio queues. That work runs on one worker t
 owned by the broker, so the event loop never waits on the database and alerts keep their
 order.
 
-On PostgreSQL the broker runs a ``PostgresListener``: one psycopg connection doing
-``LISTEN prss_alerts`` that reconnects with backoff when it drops and, once back, replays
-the alerts raised or escalated while it was away. Neither a lost connection nor a failed
-delivery ever reaches the app: they are logged and retried.
+On PostgreSQL the broker runs a ``PostgresListener`` (``app.core.listen``): one psycopg
+connection doing ``LISTEN prss_alerts`` that reconnects with backoff when it drops and,
+once back, replays the alerts raised or escalated while it was away. Neither a lost
+connection nor a failed delivery ever reaches the app: they are logged and retried.
 """
 
 from __future__ import annotations
@@ -28,9 +28,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import anyio
-import psycopg
 from fastapi import FastAPI
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.alerts import access, publication, service
@@ -38,6 +37,7 @@ from app.alerts.models import Alert
 from app.core import audit
 from app.core.base import utcnow
 from app.core.db import Database
+from app.core.listen import ChannelListener, libpq_dsn
 from app.core.security import Principal
 from app.users.models import User
 
@@ -234,7 +234,7 @@ class AlertBroker:
         if engine.dialect.name != "postgresql" or self._listener is not None:
             return
         listener = PostgresListener(
-            dsn=_libpq_dsn(engine),
+            dsn=libpq_dsn(engine),
             on_ids=self.publish,
             missed_since=lambda since: missed_alerts(database=self.database, since=since),
         )
@@ -263,10 +263,6 @@ def broker_of(app: FastAPI) -> AlertBroker:
     return broker
 
 
-def _libpq_dsn(engine: Engine) -> str:
-    return engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-
-
 def missed_alerts(*, database: Database, since: datetime) -> list[uuid.UUID]:
     """Alerts raised or escalated since ``since``: what a listener that was away missed."""
     with database.session() as db:
@@ -279,13 +275,10 @@ def missed_alerts(*, database: Database, since: datetime) -> list[uuid.UUID]:
         )
 
 
-class PostgresListener:
-    """``LISTEN prss_alerts`` on a connection of its own, for as long as the app runs."""
+class PostgresListener(ChannelListener):
+    """``LISTEN prss_alerts``: hands each announced alert id to ``on_ids`` and, once back
+    from a lost connection, the alerts raised or escalated while it was away."""
 
-    FIRST_RETRY_SECONDS = 0.5
-    MAX_RETRY_SECONDS = 30.0
-    # How long to wait for a notification before checking the connection is alive.
-    HEALTH_CHECK_SECONDS = 30.0
     # Replayed from a little before the connection was lost: clocks and commits are not
     # perfectly in step.
     REPLAY_MARGIN = timedelta(seconds=10)
@@ -297,51 +290,19 @@ class PostgresListener:
         on_ids: Callable[[Sequence[uuid.UUID]], None],
         missed_since: Callable[[datetime], list[uuid.UUID]],
     ) -> None:
-        self.dsn = dsn
+        super().__init__(dsn=dsn, channel=publication.CHANNEL, name="alert listener")
         self.on_ids = on_ids
         self.missed_since = missed_since
-        self.connected = asyncio.Event()
 
-    async def run(self) -> None:
-        lost_at: datetime | None = None
-        delay = self.FIRST_RETRY_SECONDS
-        while True:
-            try:
-                async with await psycopg.AsyncConnection.connect(
-                    self.dsn, autocommit=True, connect_timeout=10
-                ) as connection:
-                    await connection.execute(f"LISTEN {publication.CHANNEL}")
-                    self.connected.set()
-                    delay = self.FIRST_RETRY_SECONDS
-                    if lost_at is not None:
-                        await self._replay(lost_at - self.REPLAY_MARGIN)
-                        lost_at = None
-                    await self._receive(connection)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                self.connected.clear()
-                if lost_at is None:
-                    lost_at = utcnow()
-                logger.warning(
-                    "alert listener lost its database connection (%s); retrying in %.1fs",
-                    type(exc).__name__,
-                    delay,
-                )
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, self.MAX_RETRY_SECONDS)
+    def on_payload(self, payload: str) -> None:
+        alert_id = _parse(payload)
+        if alert_id is not None:
+            self.on_ids([alert_id])
 
-    async def _receive(self, connection: psycopg.AsyncConnection[Any]) -> None:
-        while True:
-            async for notification in connection.notifies(timeout=self.HEALTH_CHECK_SECONDS):
-                alert_id = _parse(notification.payload)
-                if alert_id is not None:
-                    self.on_ids([alert_id])
-            # Quiet for a while: make sure the connection is still there.
-            await connection.execute("SELECT 1")
-
-    async def _replay(self, since: datetime) -> None:
-        missed = await anyio.to_thread.run_sync(self.missed_since, since)
+    async def on_connected(self, lost_at: datetime | None) -> None:
+        if lost_at is None:
+            return
+        missed = await anyio.to_thread.run_sync(self.missed_since, lost_at - self.REPLAY_MARGIN)
         if missed:
             self.on_ids(missed)
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app.alerts import service
 from app.alerts.access import ALERT_ROLES, readable_alerts
 from app.alerts.models import Alert
-from app.auth.dependencies import TOKEN_URL, get_principal, principal_of, require_roles
+from app.auth.dependencies import TOKEN_URL, principal_from_token, principal_of, require_roles
 from app.core import audit
 from app.core.db import SessionDep
 from app.core.errors import Forbidden, NotFound, Unauthorized
@@ -62,7 +62,7 @@ def stream_principal(
 ) -> Principal:
     """Who opens the stream: a Bearer access token, or else a one-time ticket."""
     if token:
-        principal = get_principal(request, db, token)
+        principal = principal_from_token(request, db, token)
     elif ticket:
         user_id = service.redeem_stream_ticket(db=db, ticket=ticket)
         user = db.get(User, user_id) if user_id is not None else None

@@ -16,7 +16,10 @@ from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
+from app.auth import accounts
+from app.auth.accounts import AccountCache
 from app.core import audit
 from app.core.db import SessionDep
 from app.core.errors import Forbidden, Unauthorized
@@ -107,26 +110,48 @@ _LIVE_USER = select(
 ).where(User.id == bindparam("user_id"))
 
 
-def _live_user(request: Request, db: Session, claims: dict[str, Any]) -> Principal:
+def _ids(claims: dict[str, Any]) -> tuple[uuid.UUID, uuid.UUID]:
+    """The account and organisation a user token names."""
     try:
-        user_id = uuid.UUID(claims["sub"])
-        organisation_id = uuid.UUID(claims["org"])
+        return uuid.UUID(claims["sub"]), uuid.UUID(claims["org"])
     except ValueError as exc:
         raise Unauthorized("The access token is not valid.") from exc
 
+
+def _read_account(db: Session, user_id: uuid.UUID, cache: AccountCache | None) -> Any:
+    """The account's row, read from the database (and kept, if the cache may)."""
+    generation = cache.generation() if cache is not None else None
     # Through the session's connection: a statement of columns needs nothing of the ORM.
-    user = db.connection().execute(_LIVE_USER, {"user_id": user_id}).one_or_none()
+    account = db.connection().execute(_LIVE_USER, {"user_id": user_id}).one_or_none()
+    if account is not None and cache is not None and generation is not None:
+        cache.put(user_id, account, generation)
+    return account
+
+
+def _principal_of_live(
+    request: Request, claims: dict[str, Any], organisation_id: uuid.UUID, account: Any
+) -> Principal:
+    """The principal the token speaks for, if its account still stands behind it."""
     if (
-        user is None
-        or not user.is_active
-        or user.organisation_id != organisation_id
-        or user.role != claims["role"]
-        or int(claims["iat"]) < int(user.password_changed_at.timestamp())
+        account is None
+        or not account.is_active
+        or account.organisation_id != organisation_id
+        or account.role != claims["role"]
+        or int(claims["iat"]) < int(account.password_changed_at.timestamp())
     ):
         raise Unauthorized("The access token is no longer valid.")
-    principal = principal_of(user)
+    principal = principal_of(account)
     audit.trail_of(request).identify(principal)
     return principal
+
+
+def _live_user(request: Request, db: Session, claims: dict[str, Any]) -> Principal:
+    user_id, organisation_id = _ids(claims)
+    cache = accounts.cache_of(request)
+    account = cache.get(user_id) if cache is not None else None
+    if account is None:
+        account = _read_account(db, user_id, cache)
+    return _principal_of_live(request, claims, organisation_id, account)
 
 
 def _live_integrator(request: Request, db: Session, claims: dict[str, Any]) -> IntegratorPrincipal:
@@ -152,11 +177,27 @@ def _live_integrator(request: Request, db: Session, claims: dict[str, Any]) -> I
     return principal
 
 
-def get_principal(
+async def get_principal(
     request: Request, db: SessionDep, token: Annotated[str | None, Depends(_bearer)]
 ) -> Principal:
     """The signed-in person. Every route but the outcome export and summary depends on
-    this, so an integrator token is refused (403) everywhere else in one place."""
+    this, so an integrator token is refused (403) everywhere else in one place.
+
+    On the event loop when the caller's account is in the process's cache (see
+    ``app.auth.accounts``); otherwise its account is read in the thread pool."""
+    claims = _verified_claims(request, token)
+    if claims["role"] == INTEGRATOR_ROLE:
+        return await run_in_threadpool(principal_from_token, request, db, token)
+    user_id, organisation_id = _ids(claims)
+    cache = accounts.cache_of(request)
+    account = cache.get(user_id) if cache is not None else None
+    if account is None:
+        account = await run_in_threadpool(_read_account, db, user_id, cache)
+    return _principal_of_live(request, claims, organisation_id, account)
+
+
+def principal_from_token(request: Request, db: Session, token: str | None) -> Principal:
+    """``get_principal``, for code already in a worker thread."""
     claims = _verified_claims(request, token)
     if claims["role"] == INTEGRATOR_ROLE:
         _live_integrator(request, db, claims)  # a revoked client's token is 401, not 403

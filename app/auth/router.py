@@ -289,5 +289,6 @@ def logout(
 @router.get("/me", response_model=MeRead, summary="The signed-in account")
 def read_me(db: SessionDep, principal: CurrentPrincipal) -> User:
     user = db.get(User, principal.user_id)
-    assert user is not None  # get_principal loaded it in this session
+    if user is None:  # removed since the caller was resolved
+        raise Unauthorized("The access token is no longer valid.")
     return user

@@ -58,10 +58,14 @@ class Settings(BaseSettings):
 
     max_body_bytes: int = 1024 * 1024
     # PostgreSQL connections each serving process keeps, and may open beyond them at busy
-    # times. Workers x (both) + workers (the alert listeners) must stay under the server's
-    # max_connections (100 by default).
+    # times. Workers x (both) + 2 x workers (the alert and account listeners) must stay
+    # under the server's max_connections (100 by default).
     db_pool_size: int = Field(default=20, ge=1)
     db_max_overflow: int = Field(default=20, ge=0)
+    # How long a serving process may keep a caller's account without reading it again
+    # (PostgreSQL only; a change to an account reaches every process at once regardless,
+    # see app.auth.accounts). 0 reads it on every request.
+    account_cache_seconds: float = Field(default=30, ge=0)
     cors_origins: list[str] = []
     alert_escalation_minutes: int = 15
     # How often each app process looks for alerts due to escalate; 0 leaves it to cron
