@@ -17,6 +17,9 @@ export default mergeConfig(
       // A worker per core: with the default, a run on this project's two-core machines took
       // 130 s against 80 s with both cores busy.
       maxWorkers: availableParallelism(),
+      // A test that types a whole intake, keystroke by keystroke, took more than the
+      // default 5 s on a slower two-core machine with both workers busy.
+      testTimeout: 20_000,
     },
   }),
 );

@@ -2,8 +2,8 @@
 
 Every request checks its caller's account (active, same role and organisation, no password
 change since the token was issued). Read from the database, that check costs a query and,
-since it blocks, a trip to the thread pool: under load, with requests contending for the
-interpreter, about a sixth of a participant list's CPU (bench/README.md, "Load"). So each
+since it blocks, a trip to the thread pool: 12 to 16% of a participant list's CPU, the
+more requests contend for the interpreter the more (bench/README.md, "Load"). So each
 process keeps the accounts it read, and a request whose caller's account is kept resolves
 its caller on the event loop.
 

@@ -103,8 +103,8 @@ def create_access_token(
 
 
 # Access tokens that passed verification, with their claims. A client sends the same
-# token with every request until it expires, and python-jose's verification cost a tenth
-# of a participant list's CPU (bench/README.md, "Load"). What it found cannot change for
+# token with every request until it expires, and python-jose takes 70 to 95 µs to verify
+# it where a kept one costs 1 to 2 (bench/README.md, "Load"). What it found cannot change for
 # the same token under the same key, issuer and audience, except expiry, which
 # ``decode_access_token`` checks against the clock at every use, as jose does. Only tokens
 # that passed are kept (a flood of bad tokens keeps nothing), the least recently used
