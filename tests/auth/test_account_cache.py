@@ -140,7 +140,7 @@ def test_while_its_listener_is_away_a_process_keeps_no_account(tmp_path):
                     ended = connection.execute(
                         text(
                             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                            "WHERE query = 'LISTEN prss_accounts'"
+                            "WHERE datname = current_database() AND query = 'LISTEN prss_accounts'"
                         )
                     ).scalar_one()
                 assert ended == 1
