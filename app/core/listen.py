@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from abc import ABC, abstractmethod
 from datetime import datetime
 from typing import Any
 
@@ -29,7 +30,7 @@ def libpq_dsn(engine: Engine) -> str:
     return engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-class ChannelListener:
+class ChannelListener(ABC):
     """``LISTEN channel`` on a connection of its own, for as long as ``run`` runs."""
 
     FIRST_RETRY_SECONDS = 0.5
@@ -43,14 +44,14 @@ class ChannelListener:
         self.name = name
         self.connected = asyncio.Event()
 
+    @abstractmethod
     def on_payload(self, payload: str) -> None:
         """A notification arrived."""
-        raise NotImplementedError
 
-    async def on_connected(self, lost_at: datetime | None) -> None:
+    async def on_connected(self, lost_at: datetime | None) -> None:  # noqa: B027 - optional
         """Listening (again): ``lost_at`` is when the last connection was lost, if any."""
 
-    def on_lost(self) -> None:
+    def on_lost(self) -> None:  # noqa: B027 - optional hook
         """The connection was lost: notifications may be missed until ``on_connected``."""
 
     async def run(self) -> None:
