@@ -229,7 +229,7 @@ class AlertBroker:
     async def start(self, *, connect_timeout: float = 5.0) -> None:
         """Start listening for other processes' alerts (PostgreSQL only). Waits a little
         for the first connection, so a process that starts serving is already listening;
-        if the database is not there yet the listener keeps trying in the background."""
+        if the database is not there, the listener keeps trying in the background."""
         engine = self.database.engine
         if engine.dialect.name != "postgresql" or self._listener is not None:
             return
@@ -239,8 +239,7 @@ class AlertBroker:
             missed_since=lambda since: missed_alerts(database=self.database, since=since),
         )
         self._listener = asyncio.create_task(listener.run(), name="alerts-listen")
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(listener.connected.wait(), timeout=connect_timeout)
+        await listener.wait_for_first_try(timeout=connect_timeout)
 
     async def stop(self) -> None:
         if self._listener is not None:

@@ -144,8 +144,7 @@ async def accounts_lifespan(app: FastAPI) -> AsyncIterator[None]:
     task = asyncio.create_task(listener.run(), name="accounts-listen")
     app.state.accounts = cache
     app.state.account_listener = listener
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(listener.connected.wait(), timeout=5)
+    await listener.wait_for_first_try(timeout=5)
     try:
         yield
     finally:

@@ -12,6 +12,7 @@ retried.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from abc import ABC, abstractmethod
 from datetime import datetime
@@ -43,6 +44,15 @@ class ChannelListener(ABC):
         self.channel = channel
         self.name = name
         self.connected = asyncio.Event()
+        # Set once the first connection attempt has ended, listening or not.
+        self.tried = asyncio.Event()
+
+    async def wait_for_first_try(self, timeout: float) -> None:
+        """Wait, at most ``timeout`` seconds, until the first attempt to listen has ended,
+        whether it connected or not. Startup waits here, so a process that starts serving is
+        already listening, yet a database that refuses connections holds nothing up."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.tried.wait(), timeout=timeout)
 
     @abstractmethod
     def on_payload(self, payload: str) -> None:
@@ -64,6 +74,7 @@ class ChannelListener(ABC):
                 ) as connection:
                     await connection.execute(f"LISTEN {self.channel}")
                     self.connected.set()
+                    self.tried.set()
                     delay = self.FIRST_RETRY_SECONDS
                     await self.on_connected(lost_at)
                     lost_at = None
@@ -73,6 +84,7 @@ class ChannelListener(ABC):
                 raise
             except Exception as exc:
                 self.connected.clear()
+                self.tried.set()
                 self.on_lost()
                 if lost_at is None:
                     lost_at = utcnow()

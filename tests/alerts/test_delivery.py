@@ -85,6 +85,9 @@ def test_the_listener_keeps_trying_when_the_database_is_unreachable():
         )
         listener.FIRST_RETRY_SECONDS = 0.05
         task = asyncio.create_task(listener.run())
+        # Startup waits for the first attempt, which a refused connection ends at once.
+        await listener.wait_for_first_try(timeout=5)
+        assert listener.tried.is_set()
         await asyncio.sleep(0.5)
         assert not task.done(), "the listener gave up (or crashed)"
         assert not listener.connected.is_set()
