@@ -87,6 +87,16 @@ def _configure_logging() -> None:
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     settings = settings or get_settings()
+    app = assemble_app(settings)
+    configure_app(app, settings, database)
+    return app
+
+
+def assemble_app(settings: Settings) -> FastAPI:
+    """The app's routes, handlers and middleware. Of the settings, only these shape it:
+    production mode (no /docs), the CORS origins, the body size limit and the web UI's
+    folder (``shape_of``). Building the routes is most of the cost of making an app, so
+    an app may be assembled once and then configured again (``configure_app``)."""
     _configure_logging()
     app = FastAPI(
         title="Peer Recovery Support API",
@@ -101,35 +111,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         openapi_url="/openapi.json",
         lifespan=_lifespan,
     )
-    app.state.settings = settings
-    app.state.secret_key = settings.resolved_secret_key()
-    crypto.configure(settings.note_cipher())
-    app.state.database = database or Database(
-        make_engine(
-            settings.sqlalchemy_url,
-            pool_size=settings.db_pool_size,
-            max_overflow=settings.db_max_overflow,
-        )
-    )
-    app.state.login_throttle = LoginThrottle(
-        storage_uri=settings.redis_url or "memory://",
-        per_account=settings.login_failures_per_account,
-        per_ip=settings.login_failures_per_ip,
-        window_seconds=settings.login_failure_window_seconds,
-    )
-
-    app.state.rate_limits = RateLimits(
-        storage_uri=settings.redis_url or "memory://",
-        rules={
-            "sign_in": settings.rate_limit_sign_in,
-            "refresh": settings.rate_limit_refresh,
-            "export": settings.rate_limit_export,
-        },
-    )
-
     install_handlers(app)
-    # Without a database the crisis routes still answer with the 988 Lifeline.
-    app.state.unavailable_extra = crisis_lifeline.when_unavailable
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -182,6 +164,50 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     _mount_web_ui(app, settings.web_dist)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+def shape_of(settings: Settings) -> tuple[object, ...]:
+    """What ``assemble_app`` reads of the settings: apps of one shape are alike."""
+    return (
+        settings.is_production,
+        tuple(settings.cors_origins),
+        settings.max_body_bytes,
+        # Without a build, the placeholder page, wherever the folder was to be.
+        settings.web_dist if (settings.web_dist / "index.html").exists() else None,
+    )
+
+
+def configure_app(app: FastAPI, settings: Settings, database: Database | None = None) -> None:
+    """Everything a request reads from ``app.state``: the settings, the database, the
+    limiters' counters, and no alert broker yet (the lifespan starts one)."""
+    app.state.settings = settings
+    app.state.secret_key = settings.resolved_secret_key()
+    crypto.configure(settings.note_cipher())
+    app.state.database = database or Database(
+        make_engine(
+            settings.sqlalchemy_url,
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
+        )
+    )
+    app.state.login_throttle = LoginThrottle(
+        storage_uri=settings.redis_url or "memory://",
+        per_account=settings.login_failures_per_account,
+        per_ip=settings.login_failures_per_ip,
+        window_seconds=settings.login_failure_window_seconds,
+    )
+    app.state.rate_limits = RateLimits(
+        storage_uri=settings.redis_url or "memory://",
+        rules={
+            "sign_in": settings.rate_limit_sign_in,
+            "refresh": settings.rate_limit_refresh,
+            "export": settings.rate_limit_export,
+        },
+    )
+    # Without a database the crisis routes still answer with the 988 Lifeline.
+    app.state.unavailable_extra = crisis_lifeline.when_unavailable
+    app.state.alert_broker = None
+    app.state.accounts = None
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:

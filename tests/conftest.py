@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core import crypto
 from app.core.config import Settings
 from app.core.db import Database, make_engine
-from app.main import create_app
+from app.main import assemble_app, configure_app, shape_of
 from tests import database as test_database
 from tests.factories import World, build_world
 
@@ -89,9 +89,19 @@ def settings(tmp_path: Path) -> Settings:
     )
 
 
+# Assembling an app (its routes, above all) takes about half a second, most of a typical
+# test's time, so apps are assembled once per shape and configured afresh for each test.
+_assembled: dict[tuple[object, ...], FastAPI] = {}
+
+
 @pytest.fixture
 def app(settings: Settings, engine: Engine, sessions: sessionmaker[Session]) -> FastAPI:
-    return create_app(settings=settings, database=Database(engine, sessions))
+    shape = shape_of(settings)
+    if shape not in _assembled:
+        _assembled[shape] = assemble_app(settings)
+    app = _assembled[shape]
+    configure_app(app, settings, Database(engine, sessions))
+    return app
 
 
 @pytest.fixture

@@ -7,20 +7,25 @@ from datetime import timedelta
 
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import select
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.auth.dependencies import IntegratorPrincipal, OutcomesReader
 from app.core.audit import AuditEvent
-from app.core.db import SessionDep
+from app.core.config import Settings
+from app.core.db import Database, SessionDep
 from app.core.security import create_access_token
+from app.main import create_app
 from tests.factories import integrator_headers, make_integrator_client
 
 PROBE = "/api/v1/outcomes-reader-probe"
 
 
 @pytest.fixture
-def app(app: FastAPI) -> FastAPI:
-    # A stand-in for the export: it only says who got through.
+def app(settings: Settings, engine: Engine, sessions: sessionmaker[Session]) -> FastAPI:
+    # An app of its own, with a stand-in for the export that only says who got through.
+    app = create_app(settings=settings, database=Database(engine, sessions))
+
     @app.get(PROBE)
     def probe(_: SessionDep, reader: OutcomesReader) -> dict[str, object]:
         if isinstance(reader, IntegratorPrincipal):
