@@ -47,6 +47,9 @@ export async function getMyCrisisPlan(participantId: string, signal?: AbortSigna
     if (stored) return fromDevice(stored, problem);
     throw problem;
   }
+  // Cancelled meanwhile (the participant signed out, which clears every query): an answer
+  // that arrives now must not put the plan back on a device that was just cleared of it.
+  signal?.throwIfAborted();
   const { response, data } = result;
   const checkedAt = new Date().toISOString();
   if (response.status === 304 && stored) return confirmed(participantId, { ...stored, checkedAt });
