@@ -21,8 +21,9 @@ export default mergeConfig(
       // default 5 s on a slower two-core machine with both workers busy.
       testTimeout: 20_000,
       // One jsdom per worker rather than one per test file: 106 s against 47 s for the
-      // whole run. Nothing is shared by accident: setup.ts resets the session, the token
-      // store and storage after each test, and spies and stubbed globals are restored.
+      // whole run. The files a worker runs then share module state, so setup.ts resets
+      // what the app keeps between renders (the session, the token store, storage) after
+      // each test, and spies and stubbed globals are restored.
       isolate: false,
     },
   }),
