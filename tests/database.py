@@ -83,3 +83,17 @@ def committed_database(folder: Path) -> Iterator[Engine]:
             yield engine
         finally:
             engine.dispose()
+
+
+def end_sessions(connection: Connection, *, listening_on: str | None = None) -> int:
+    """End the other sessions on ``connection``'s database, as a restart or a failover
+    would: all of them, or only those listening on the channel ``listening_on``. Returns
+    how many were ended."""
+    query = (
+        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    )
+    if listening_on is not None:
+        query += " AND query = :listen"
+    ended = connection.execute(text(query), {"listen": f"LISTEN {listening_on}"})
+    return int(ended.scalar_one())

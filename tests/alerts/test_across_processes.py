@@ -17,10 +17,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from app.alerts import service
+from app.alerts import publication, service
 from app.core.config import Settings
 from app.core.db import make_engine
 from app.participants.models import Participant
@@ -158,12 +157,7 @@ def test_the_listener_reconnects_and_replays_what_it_missed(tmp_path):
     with live_app(tmp_path) as live, live.stream(live.world.supervisor) as supervisor:
         # Cut the process's LISTEN connection, as a database restart or a network blip would.
         with live.session() as db:
-            cut = db.execute(
-                text(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE datname = current_database() AND query LIKE 'LISTEN%'"
-                )
-            ).all()
+            cut = database.end_sessions(db.connection(), listening_on=publication.CHANNEL)
             assert cut, "no LISTEN connection found"
             # Raised while nobody is listening: the notification goes nowhere.
             participant = db.get_one(Participant, live.world.matched.id)

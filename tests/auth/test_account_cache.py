@@ -10,9 +10,10 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
+from app.auth import accounts
 from app.auth.accounts import AccountCache
 from app.core.config import Settings
 from app.core.db import Database, make_engine
@@ -137,12 +138,7 @@ def test_while_its_listener_is_away_a_process_keeps_no_account(tmp_path):
                 assert client.get(f"{API}/me", headers=world.headers(world.specialist)).is_success
                 assert cache.get(world.specialist.id) is not None
                 with admin.connect() as connection:
-                    ended = connection.execute(
-                        text(
-                            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                            "WHERE datname = current_database() AND query = 'LISTEN prss_accounts'"
-                        )
-                    ).scalar_one()
+                    ended = database.end_sessions(connection, listening_on=accounts.CHANNEL)
                 assert ended == 1
                 deadline = time.monotonic() + 5
                 while cache.get(world.specialist.id) is not None and time.monotonic() < deadline:

@@ -9,7 +9,7 @@ import time
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
 from app.check_ins.models import CheckIn
@@ -25,14 +25,7 @@ pytestmark = pytest.mark.postgres
 def kill_app_connections(engine) -> int:
     """What an operator (or a failover) does: end every other session on the database."""
     with engine.connect() as admin:
-        return int(
-            admin.execute(
-                text(
-                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                )
-            ).scalar_one()
-        )
+        return database.end_sessions(admin)
 
 
 def test_killed_connections_give_503_then_recovery_and_no_half_writes(tmp_path, settings):
@@ -122,12 +115,7 @@ def test_pooled_connections_the_server_ended_are_replaced_before_a_request_uses_
             admin = create_engine(engine.url)
             try:
                 with admin.connect() as connection:
-                    ended = connection.execute(
-                        text(
-                            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                        )
-                    ).scalar_one()
+                    ended = database.end_sessions(connection)
             finally:
                 admin.dispose()
             assert ended >= 3
