@@ -4,11 +4,16 @@ Builds a throwaway PostgreSQL database (on the server ``DATABASE_URL`` names), m
 and loads the demo organisation with ``python -m app``, then adds specialists with
 caseloads of 20 to 40 participants (each with an account, an active match, an active plan
 of four goals, two months of check-ins and a few encounters). The app runs under uvicorn
-with production settings, 2 and then 4 workers; Locust (headless, ``bench/locustfile.py``)
-runs on the same machine, in one process, and shares its two cores. Every simulated
-account signs in once, through the password grant, before the load starts.
+with production settings, 2 and then 4 workers. The load generator runs on the same
+machine and shares its two cores: wrk (``bench/wrk.lua``, one thread) for the minimal and
+list phases, where a cheap client leaves the server the most CPU, and Locust (headless,
+``bench/locustfile.py``, one process) for the mixed phase and the soak, whose clients
+take several steps. ``--client locust`` runs the minimal and list phases with Locust too,
+for comparison. wrk is installed with apt when it is missing (``scripts/install-wrk.sh``).
+Every simulated account signs in once, through the password grant, before the load starts.
 
-Three phases per worker count, each from 20 simulated clients without think time:
+Three phases per worker count, each from 20 simulated clients (connections) without think
+time, each after a 3-second warm-up run of the same load:
 
 - minimal: ``GET /health``, the cheapest answer the same stack gives;
 - list: a specialist's ``GET /participants`` (its caseload, one page);
@@ -18,12 +23,15 @@ Three phases per worker count, each from 20 simulated clients without think time
 
 Reports requests/s, p50, p99 and errors per phase, the list-to-minimal throughput ratio,
 the CPU each side used, and checks the audit chain afterwards (``python -m app
-verify-audit``).
+verify-audit``). Locust's phases are summed from its raw samples and leave out their
+first 3 seconds as well; wrk keeps no samples, so its figures cover the whole measured run
+and the warm-up run before it stands in for that.
 
     make bench                            # includes this: 2 and 4 workers
     .venv/bin/python bench/load.py --workers 2 --seconds 20
     .venv/bin/python bench/load.py --soak 1800     # make bench-soak: 30 minutes, 2 workers
     .venv/bin/python bench/load.py --profile /tmp/prof   # py-spy stacks of the workers
+    .venv/bin/python bench/load.py --client locust --phases minimal,list
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -44,6 +53,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 import psutil
@@ -79,6 +89,7 @@ from tests import database
 SECRET = "bench-secret-" + "k" * 40
 PASSWORD = "bench password 123"  # noqa: S105
 LOCUSTFILE = ROOT / "bench" / "locustfile.py"
+WRK_SCRIPT = ROOT / "bench" / "wrk.lua"
 SPECIALISTS = 12
 CHECK_INS = 40  # per participant, over the last 60 days
 # Participants signed in for the mixed workload (the rest only appear in caseloads).
@@ -459,7 +470,7 @@ def postgres_cpu_seconds() -> float:
     return total
 
 
-# Running Locust
+# Running the load: Locust and wrk
 
 
 @dataclass
@@ -539,6 +550,97 @@ def run_locust(
     database_cpu = postgres_cpu_seconds() - database_before
     other = _busy_seconds() - machine_before - server_cpu - database_cpu - client_cpu
     return wall, server_cpu, client_cpu, database_cpu, max(other, 0.0)
+
+
+def run_wrk(
+    server: Server, path: str, tokens: Path | None, users: int, seconds: int, log: Path
+) -> tuple[tuple[float, float, float, float, float], dict[str, Any]]:
+    """Run wrk (one thread, ``users`` connections) on ``path``, each request with the next
+    of ``tokens`` (a file of bearer tokens, one a line) when given; returns what
+    ``run_locust`` does, measured the same way, and wrk's summary (``bench/wrk.lua``)."""
+    command = [
+        "wrk",
+        "-t",
+        "1",
+        "-c",
+        str(users),
+        "-d",
+        f"{seconds}s",
+        "--timeout",
+        "10s",
+        "--latency",
+        "-s",
+        str(WRK_SCRIPT),
+        server.base_url + path,
+    ]
+    if tokens is not None:
+        command += ["--", str(tokens)]
+    server_before, database_before = server.cpu_seconds(), postgres_cpu_seconds()
+    machine_before = _busy_seconds()
+    started = time.perf_counter()
+    with log.open("wb") as out:
+        wrk = psutil.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        client_cpu = 0.0
+        while wrk.poll() is None:
+            try:
+                times = wrk.cpu_times()
+                client_cpu = times.user + times.system
+            except psutil.NoSuchProcess:
+                break
+            time.sleep(0.5)
+    wall = time.perf_counter() - started
+    output = log.read_text()
+    summary = next(
+        (line.split(" ", 1)[1] for line in output.splitlines() if line.startswith("wrk-summary ")),
+        None,
+    )
+    if wrk.returncode != 0 or summary is None:
+        sys.exit(f"wrk exited with {wrk.returncode}:\n{output}")
+    server_cpu = server.cpu_seconds() - server_before
+    database_cpu = postgres_cpu_seconds() - database_before
+    other = _busy_seconds() - machine_before - server_cpu - database_cpu - client_cpu
+    return (wall, server_cpu, client_cpu, database_cpu, max(other, 0.0)), json.loads(summary)
+
+
+def summarise_wrk(
+    name: str,
+    label: str,
+    summary: dict[str, Any],
+    wall: float,
+    server_cpu: float,
+    client_cpu: float,
+    database_cpu: float,
+    other_cpu: float,
+) -> Phase:
+    """A phase's figures from wrk's summary: the whole run, as there are no raw samples
+    to leave a warm-up out of (the warm-up run before it stands in for that). Errors are
+    wrk's failed connections, reads, writes and timeouts and every answer outside
+    2xx/3xx."""
+    seconds = summary["duration_us"] / 1e6
+    requests = int(summary["requests"])
+    errors = sum(int(count) for count in summary["errors"].values())
+    p50, p99 = summary["p50_us"] / 1000, summary["p99_us"] / 1000
+    return Phase(
+        name=name,
+        requests=requests,
+        seconds=seconds,
+        rps=requests / seconds,
+        p50=p50,
+        p99=p99,
+        errors=errors,
+        server_cpu=server_cpu / wall,
+        client_cpu=client_cpu / wall,
+        database_cpu=database_cpu / wall,
+        other_cpu=other_cpu / wall,
+        by_name={label: (requests, p50, p99, errors)},
+    )
+
+
+def ensure_wrk() -> None:
+    if shutil.which("wrk") is None:
+        subprocess.run([str(ROOT / "scripts" / "install-wrk.sh")], check=False)
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is missing and could not be installed (scripts/install-wrk.sh)")
 
 
 def _busy_seconds() -> float:
@@ -645,7 +747,7 @@ def print_phases(workers: int, phases: list[Phase]) -> None:
     print(f"\n{workers} workers")
     print(
         f"{'phase':>8} {'requests':>9} {'req/s':>8} {'p50':>8} {'p99':>8} {'errors':>7}"
-        f" {'CPU: app':>9} {'PG':>6} {'Locust':>7} {'other':>6}"
+        f" {'CPU: app':>9} {'PG':>6} {'client':>7} {'other':>6}"
     )
     for p in phases:
         print(
@@ -720,11 +822,20 @@ def benchmark(args: argparse.Namespace) -> None:
         folder = Path(tmp)
         env, plan_file, plan = prepare(folder, url, token_minutes=120)
         profile = Path(args.profile) if args.profile else None
+        # The minimal and list phases' wrk requests: the path, and for the list the
+        # specialists' tokens (written once they have signed in).
+        wrk_load = {
+            "minimal": ("/api/v1/health", None, "minimal: /health"),
+            "list": ("/api/v1/participants", folder / "tokens.txt", "list: /participants"),
+        }
         results: dict[int, list[Phase]] = {}
         for workers in [int(w) for w in args.workers.split(",")]:
             with serving(env, workers) as server:
                 if not plan_file.exists():
                     signed_in(server, plan, plan_file)
+                    specialists = json.loads(plan_file.read_text())["specialists"]
+                    tokens = "".join(f"{specialist['token']}\n" for specialist in specialists)
+                    (folder / "tokens.txt").write_text(tokens)
                 phases = []
                 for name, classes in (
                     ("minimal", ["MinimalUser"]),
@@ -734,6 +845,24 @@ def benchmark(args: argparse.Namespace) -> None:
                     if args.phases and name not in args.phases.split(","):
                         continue
                     # A short warm-up run first: imports, pools, caches, in every worker.
+                    # wrk keeps no raw samples, so its figures cover the whole measured run:
+                    # the warm-up run stands in for the first seconds summarise() leaves out
+                    # of Locust's.
+                    if args.client == "wrk" and name in wrk_load:
+                        path, tokens_file, label = wrk_load[name]
+                        logs = folder / f"wrk-{workers}-{name}"
+                        run_wrk(server, path, tokens_file, args.users, 3, logs.with_suffix(".warm"))
+                        with profiling(server, profile, f"{workers}w-{name}"):
+                            used, summary = run_wrk(
+                                server,
+                                path,
+                                tokens_file,
+                                args.users,
+                                args.seconds,
+                                logs.with_suffix(".log"),
+                            )
+                        phases.append(summarise_wrk(name, label, summary, *used))
+                        continue
                     warm = folder / f"warm-{workers}-{name}.csv"
                     run_locust(server, plan_file, warm, classes, args.users, 3)
                     samples = folder / f"samples-{workers}-{name}.csv"
@@ -822,7 +951,16 @@ def main() -> None:
     parser.add_argument("--soak", type=int, default=0, help="soak for this many seconds")
     parser.add_argument("--soak-users", type=int, default=10)
     parser.add_argument("--think", type=float, default=0.25, help="soak clients' mean pause (s)")
+    parser.add_argument(
+        "--client",
+        choices=["wrk", "locust"],
+        default="wrk",
+        help="load generator of the minimal and list phases (mixed and the soak: Locust)",
+    )
     args = parser.parse_args()
+    selected = args.phases.split(",") if args.phases else ["minimal", "list", "mixed"]
+    if not args.soak and args.client == "wrk" and {"minimal", "list"} & set(selected):
+        ensure_wrk()
     if args.soak:
         soak(args)
     else:

@@ -1,5 +1,10 @@
 """The load benchmark's simulated clients (run by ``bench/load.py``, not on their own).
 
+Locust drives the mixed phase and the soak, whose clients take several steps. The minimal
+and list phases run on wrk (``bench/wrk.lua``), which costs the shared machine far less
+CPU per request; ``bench/load.py --client locust`` runs them with ``MinimalUser`` and
+``ListUser`` here instead, for comparison.
+
 ``bench/load.py`` signs every simulated account in once and passes the tokens and the ids
 each client needs in a JSON file (``BENCH_PLAN``). Every answer is appended as one line
 (finish time, name, milliseconds, failed) to ``BENCH_SAMPLES``: the driver computes
