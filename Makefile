@@ -62,6 +62,7 @@ bench: install
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/load.py
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/request_cost.py
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/check_in_growth.py
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/organisation_growth.py
 
 # 30 minutes of moderate mixed load on 2 workers: memory and latency drift.
 bench-soak: install
