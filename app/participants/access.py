@@ -37,7 +37,7 @@ def readable_participants(principal: Principal) -> Select[Participant]:
     return stmt.where(false())
 
 
-def _readable_by_specialist(user_id: uuid.UUID) -> CompoundSelect:
+def _readable_by_specialist(user_id: uuid.UUID) -> CompoundSelect[tuple[uuid.UUID]]:
     """The ids of the participants a specialist may read: those it has an open match with,
     and those it took in that were never matched. Found from the specialist's side (its
     matches, its intakes, both indexed), so that the cost follows its caseload, not the
