@@ -41,9 +41,10 @@ def _readable_by_specialist(user_id: uuid.UUID) -> CompoundSelect[tuple[uuid.UUI
     """The ids of the participants a specialist may read: those it has an open match with,
     and those it took in that were never matched. Found from the specialist's side (its
     matches, its intakes, both indexed), so that the cost follows its caseload, not the
-    size of its organisation: tested against each participant of the organisation in
-    turn, 10,000 participants made a list of 21 ten times as costly (bench/README.md).
-    Each part stands alone: neither takes a table from the query it is used in."""
+    size of its organisation. Testing each participant of the organisation in turn, as
+    this once did, 10,000 more participants made the query 9 to 19 times as costly
+    (bench/README.md, "Organisation size"). Each part stands alone: neither takes a table
+    from the query it is used in."""
     matched_with_me = (
         select(PeerMatch.participant_id)
         .join(Specialist, PeerMatch.specialist_id == Specialist.id)
