@@ -40,6 +40,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -528,28 +529,8 @@ def run_locust(
         "0",
         *user_classes,
     ]
-    server_before, database_before = server.cpu_seconds(), postgres_cpu_seconds()
-    machine_before = _busy_seconds()
-    started = time.perf_counter()
-    log = samples.with_suffix(".log").open("wb")
-    locust = psutil.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
-    client_cpu = 0.0
-    while locust.poll() is None:
-        try:
-            times = locust.cpu_times()
-            client_cpu = times.user + times.system
-        except psutil.NoSuchProcess:
-            break
-        time.sleep(0.5)
-    wall = time.perf_counter() - started
-    log.close()
-    if locust.returncode != 0:
-        output = samples.with_suffix(".log").read_text()
-        sys.exit(f"locust exited with {locust.returncode}:\n{output}")
-    server_cpu = server.cpu_seconds() - server_before
-    database_cpu = postgres_cpu_seconds() - database_before
-    other = _busy_seconds() - machine_before - server_cpu - database_cpu - client_cpu
-    return wall, server_cpu, client_cpu, database_cpu, max(other, 0.0)
+    used, _ = run_client(server, "locust", command, samples.with_suffix(".log"), env)
+    return used
 
 
 def run_wrk(
@@ -575,31 +556,45 @@ def run_wrk(
     ]
     if tokens is not None:
         command += ["--", str(tokens)]
-    server_before, database_before = server.cpu_seconds(), postgres_cpu_seconds()
-    machine_before = _busy_seconds()
-    started = time.perf_counter()
-    with log.open("wb") as out:
-        wrk = psutil.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
-        client_cpu = 0.0
-        while wrk.poll() is None:
-            try:
-                times = wrk.cpu_times()
-                client_cpu = times.user + times.system
-            except psutil.NoSuchProcess:
-                break
-            time.sleep(0.5)
-    wall = time.perf_counter() - started
-    output = log.read_text()
+    used, output = run_client(server, "wrk", command, log)
     summary = next(
         (line.split(" ", 1)[1] for line in output.splitlines() if line.startswith("wrk-summary ")),
         None,
     )
-    if wrk.returncode != 0 or summary is None:
-        sys.exit(f"wrk exited with {wrk.returncode}:\n{output}")
+    if summary is None:
+        sys.exit(f"wrk printed no summary:\n{output}")
+    return used, json.loads(summary)
+
+
+def run_client(
+    server: Server, name: str, command: list[str], log: Path, env: dict[str, str] | None = None
+) -> tuple[tuple[float, float, float, float, float], str]:
+    """Run a load client to its end, its output to ``log``; returns the wall seconds, the
+    CPU seconds the server, the client, PostgreSQL and everything else on the machine
+    used, and the client's output. The client's CPU is the kernel's account of this
+    process's finished children (the server's workers and py-spy end later), so none of
+    its last moments are missed."""
+    server_before, database_before = server.cpu_seconds(), postgres_cpu_seconds()
+    machine_before, children_before = _busy_seconds(), _finished_children_cpu_seconds()
+    started = time.perf_counter()
+    with log.open("wb") as out:
+        done = subprocess.run(
+            command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, check=False
+        )
+    wall = time.perf_counter() - started
+    client_cpu = _finished_children_cpu_seconds() - children_before
+    output = log.read_text()
+    if done.returncode != 0:
+        sys.exit(f"{name} exited with {done.returncode}:\n{output}")
     server_cpu = server.cpu_seconds() - server_before
     database_cpu = postgres_cpu_seconds() - database_before
     other = _busy_seconds() - machine_before - server_cpu - database_cpu - client_cpu
-    return (wall, server_cpu, client_cpu, database_cpu, max(other, 0.0)), json.loads(summary)
+    return (wall, server_cpu, client_cpu, database_cpu, max(other, 0.0)), output
+
+
+def _finished_children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def summarise_wrk(
