@@ -102,10 +102,10 @@ async def measure(
     )
 
 
-async def run(app: Any, token: str, count: int, at_once: int) -> None:
+async def run(app: Any, token: str, paths: list[str], count: int, at_once: int) -> None:
     get = drive(app, token)
     async with app.router.lifespan_context(app):
-        for path in PATHS:
+        for path in paths:
             for concurrency in sorted({1, at_once}):
                 print(await measure(get, path, count, concurrency))
 
@@ -114,6 +114,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=2000, help="per path and concurrency")
     parser.add_argument("--at-once", type=int, default=10, help="requests in flight at once")
+    parser.add_argument(
+        "--paths", default=",".join(PATHS), help="comma-separated paths to measure, in order"
+    )
     args = parser.parse_args()
     if not database.on_postgres():
         sys.exit("set DATABASE_URL to a PostgreSQL server (make bench does)")
@@ -137,7 +140,7 @@ def main() -> None:
             user = session.scalars(select(User).where(User.email == email)).one()
         token = token_for(user, settings)
         try:
-            asyncio.run(run(app, token, args.requests, args.at_once))
+            asyncio.run(run(app, token, args.paths.split(","), args.requests, args.at_once))
         finally:
             app.state.database.engine.dispose()
 

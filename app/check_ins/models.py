@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Float, ForeignKey, Index, String
+from sqlalchemy import Boolean, CheckConstraint, Float, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.check_ins.risk import CheckInAnswers, RiskAssessment, assess_risk
@@ -20,6 +20,16 @@ class CheckIn(IdMixin, Base):
         CheckConstraint("craving BETWEEN 0 AND 10", name="craving"),
         CheckConstraint("risk_level IN ('low', 'elevated', 'high', 'crisis')", name="risk_level"),
         Index("ix_check_ins_participant_id_recorded_at", "participant_id", "recorded_at"),
+        # When each participant last reported use: one entry read per participant listed.
+        # The predicate is written as the query writes it (IS TRUE, not = true), or
+        # PostgreSQL cannot use the index.
+        Index(
+            "ix_check_ins_participant_id_reported_use",
+            "participant_id",
+            "recorded_at",
+            postgresql_where=text("used_since_last IS TRUE"),
+            sqlite_where=text("used_since_last IS TRUE"),
+        ),
         # High and crisis check-ins are what the alerting side looks for.
         Index("ix_check_ins_organisation_id_risk_level", "organisation_id", "risk_level"),
     )

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Select, and_, or_
+from sqlalchemy import ColumnElement, Integer, Select, and_, literal, or_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.core.errors import Unprocessable
@@ -110,8 +110,10 @@ def page_query(
     if cursor:
         stmt = stmt.where(_after(keys, decode_cursor(cursor, len(keys))))
     order = [column.desc() if descending else column.asc() for column, descending in keys]
-    # One row more than the page: whether there is a next page, without a count.
-    return stmt.order_by(*order).limit(limit + 1)
+    # One row more than the page: whether there is a next page, without a count. The
+    # limit is written into the statement (at most MAX_LIMIT + 1 forms of it), so that a
+    # plan PostgreSQL keeps for the statement knows how few rows are wanted.
+    return stmt.order_by(*order).limit(literal(limit + 1, Integer, literal_execute=True))
 
 
 def split_page(
