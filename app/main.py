@@ -15,6 +15,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
+from fastapi.telemetry import TelemetryConfig
 
 from app.alerts.lifespan import alerts_lifespan
 from app.alerts.router import router as alerts_router
@@ -60,6 +61,19 @@ API_PREFIX = "/api/v1"
 COMMON_RESPONSES = problem_responses(401, 403, 404, 413, 422)
 
 logger = logging.getLogger("prss")
+
+# FastAPI's own OpenTelemetry spans and logs start as soon as a tracer or logger provider
+# is configured in the process (an APM agent does that) or FASTAPI_OTEL_AUTO_CONFIGURE is
+# set. Spans carry the request's path and query string (participant ids, names searched
+# for) and its logs the input of every request that failed validation: personal data that
+# must not leave for a telemetry backend. Metrics carry only the route's template and
+# the status, and stay available.
+TELEMETRY: TelemetryConfig = {
+    "tracing": False,
+    "logs": False,
+    "operation_spans": False,
+    "auto_configure": False,
+}
 
 
 @contextlib.asynccontextmanager
@@ -110,6 +124,7 @@ def assemble_app(settings: Settings) -> FastAPI:
         redoc_url=None,
         openapi_url="/openapi.json",
         lifespan=_lifespan,
+        telemetry=TELEMETRY,
     )
     install_handlers(app)
     if settings.cors_origins:

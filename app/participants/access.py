@@ -15,7 +15,17 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import CompoundSelect, Select, Uuid, bindparam, exists, false, select, union_all
+from sqlalchemy import (
+    BindParameter,
+    CompoundSelect,
+    Select,
+    Uuid,
+    bindparam,
+    exists,
+    false,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import aliased
 
 from app.core.security import Principal
@@ -23,7 +33,9 @@ from app.matching.models import OPEN_STATUSES, PeerMatch
 from app.participants.models import Participant
 from app.specialists.models import Specialist
 
-_OPEN = bindparam("open_statuses", list(OPEN_STATUSES), expanding=True, literal_execute=True)
+_OPEN: BindParameter[list[str]] = bindparam(
+    "open_statuses", list(OPEN_STATUSES), expanding=True, literal_execute=True
+)
 
 
 def readable_participants(principal: Principal) -> Select[Participant]:
