@@ -5,7 +5,6 @@ progress, matched specialist) for the whole page at once."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict
 
 from sqlalchemy import exists
 from sqlalchemy.orm import Session
@@ -68,7 +67,7 @@ def page(
         last_contact = last_contacts.get(participant.id)
         specialist = specialists.get(participant.id)
         dimensions = {
-            dimension: DimensionProgressRead.model_validate(asdict(value))
+            dimension: DimensionProgressRead.model_validate(vars(value))
             for dimension, value in progress.get(participant.id, {}).items()
         }
         entries.append(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, ScalarSelect, func, select, update
+from sqlalchemy import ColumnElement, ScalarSelect, bindparam, func, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -125,16 +125,20 @@ def last_reported_use_at(
     )
 
 
+# Built once: it differs from call to call only in the participants asked about.
+_LAST_CHECK_INS = (
+    select(CheckIn.participant_id, func.max(CheckIn.recorded_at).label("at"))
+    .where(CheckIn.participant_id.in_(bindparam("participant_ids", expanding=True)))
+    .group_by(CheckIn.participant_id)
+)
+
+
 def last_check_in(
     *, db: Session, participant_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, datetime]:
     """When each participant last checked in: one query for any number of them."""
     if not participant_ids:
         return {}
-    rows = db.execute(
-        select(CheckIn.participant_id, func.max(CheckIn.recorded_at).label("at"))
-        .where(CheckIn.participant_id.in_(participant_ids))
-        .group_by(CheckIn.participant_id)
-    )
+    rows = db.execute(_LAST_CHECK_INS, {"participant_ids": list(participant_ids)})
     # max() keeps the column's type, so the timestamps come back timezone-aware.
     return {row.participant_id: row.at for row in rows}

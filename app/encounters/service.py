@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Collection
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from app.core.pagination import paginate
@@ -110,6 +110,14 @@ def list_page(
     )
 
 
+# Built once: it differs from call to call only in the participants asked about.
+_LAST_CONTACTS = (
+    select(Encounter.participant_id, func.max(Encounter.started_at))
+    .where(Encounter.participant_id.in_(bindparam("participant_ids", expanding=True)))
+    .group_by(Encounter.participant_id)
+)
+
+
 def last_contact_for_participants(
     *, db: Session, participant_ids: Collection[uuid.UUID]
 ) -> dict[uuid.UUID, datetime]:
@@ -118,9 +126,5 @@ def last_contact_for_participants(
     ids = set(participant_ids)
     if not ids:
         return {}
-    rows = db.execute(
-        select(Encounter.participant_id, func.max(Encounter.started_at))
-        .where(Encounter.participant_id.in_(ids))
-        .group_by(Encounter.participant_id)
-    )
+    rows = db.execute(_LAST_CONTACTS, {"participant_ids": list(ids)})
     return dict(rows.all())

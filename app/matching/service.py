@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from app.core.base import utcnow
@@ -96,18 +96,25 @@ class ActiveSpecialist:
     display_name: str
 
 
+# Built once: the statements of a page's facts differ only in the participants asked about.
+_ACTIVE_SPECIALISTS = (
+    select(PeerMatch.participant_id, Specialist.id, User.display_name)
+    .join(Specialist, Specialist.id == PeerMatch.specialist_id)
+    .join(User, User.id == Specialist.user_id)
+    .where(
+        PeerMatch.participant_id.in_(bindparam("participant_ids", expanding=True)),
+        PeerMatch.status == "active",
+    )
+)
+
+
 def active_specialists(
     *, db: Session, participant_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, ActiveSpecialist]:
     """Each participant's actively matched specialist: one query for any number of them."""
     if not participant_ids:
         return {}
-    rows = db.execute(
-        select(PeerMatch.participant_id, Specialist.id, User.display_name)
-        .join(Specialist, Specialist.id == PeerMatch.specialist_id)
-        .join(User, User.id == Specialist.user_id)
-        .where(PeerMatch.participant_id.in_(participant_ids), PeerMatch.status == "active")
-    )
+    rows = db.execute(_ACTIVE_SPECIALISTS, {"participant_ids": list(participant_ids)})
     return {
         participant_id: ActiveSpecialist(specialist_id, name)
         for participant_id, specialist_id, name in rows

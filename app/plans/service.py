@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -350,6 +350,33 @@ def facts_of(goals: Sequence[Goal], steps: dict[uuid.UUID, list[GoalStep]]) -> l
     ]
 
 
+# Each goal of the active plans of the participants asked about, with its steps counted.
+# Built once: it differs from call to call only in the participants.
+_GOAL_FACTS = (
+    select(
+        Goal.participant_id,
+        Goal.dimension,
+        Goal.status,
+        Goal.agreed_by_participant_at,
+        func.count(GoalStep.id),
+        func.coalesce(func.sum(case((GoalStep.done.is_(True), 1), else_=0)), 0),
+    )
+    .join(RecoveryPlan, RecoveryPlan.id == Goal.plan_id)
+    .outerjoin(GoalStep, GoalStep.goal_id == Goal.id)
+    .where(
+        RecoveryPlan.participant_id.in_(bindparam("participant_ids", expanding=True)),
+        RecoveryPlan.status == "active",
+    )
+    .group_by(
+        Goal.id,
+        Goal.participant_id,
+        Goal.dimension,
+        Goal.status,
+        Goal.agreed_by_participant_at,
+    )
+)
+
+
 def progress_for_participants(
     *, db: Session, participant_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, dict[str, DimensionProgress]]:
@@ -359,30 +386,7 @@ def progress_for_participants(
     progress. The caller decides who may be asked about."""
     if not participant_ids:
         return {}
-    steps_done = func.coalesce(func.sum(case((GoalStep.done.is_(True), 1), else_=0)), 0)
-    rows = db.execute(
-        select(
-            Goal.participant_id,
-            Goal.dimension,
-            Goal.status,
-            Goal.agreed_by_participant_at,
-            func.count(GoalStep.id),
-            steps_done,
-        )
-        .join(RecoveryPlan, RecoveryPlan.id == Goal.plan_id)
-        .outerjoin(GoalStep, GoalStep.goal_id == Goal.id)
-        .where(
-            RecoveryPlan.participant_id.in_(set(participant_ids)),
-            RecoveryPlan.status == "active",
-        )
-        .group_by(
-            Goal.id,
-            Goal.participant_id,
-            Goal.dimension,
-            Goal.status,
-            Goal.agreed_by_participant_at,
-        )
-    )
+    rows = db.execute(_GOAL_FACTS, {"participant_ids": list(set(participant_ids))})
     facts: dict[uuid.UUID, list[GoalFacts]] = defaultdict(list)
     for participant_id, dimension, status, agreed_at, total, done in rows:
         facts[participant_id].append(
