@@ -13,7 +13,6 @@ DESIGN.md live here and nowhere else:
 
 from __future__ import annotations
 
-import functools
 import uuid
 
 from sqlalchemy import (
@@ -39,14 +38,8 @@ _OPEN: BindParameter[list[str]] = bindparam(
 )
 
 
-@functools.lru_cache(maxsize=4096)
 def readable_participants(principal: Principal) -> Select[Participant]:
-    """A select of the participants ``principal`` may read, for callers to narrow.
-
-    Built once per principal and kept: a statement is immutable, so callers' ``where``
-    makes a new one, and building it (the specialist's subquery takes an alias of the
-    participants, which SQLAlchemy adapts column by column) cost more than a caseload's
-    five queries' own statements together."""
+    """A select of the participants ``principal`` may read, for callers to narrow."""
     stmt = select(Participant).where(Participant.organisation_id == principal.organisation_id)
     if principal.role in ("admin", "supervisor"):
         return stmt
@@ -79,15 +72,19 @@ def _readable_by_specialist(user_id: uuid.UUID) -> CompoundSelect[tuple[uuid.UUI
         .where(Specialist.user_id == reader, PeerMatch.status.in_(_OPEN))
         .correlate(None)
     )
-    taken_in = aliased(Participant, name="taken_in")
-    ever_matched = (
-        exists()
-        .where(PeerMatch.participant_id == taken_in.id, PeerMatch.activated_at.is_not(None))
-        .correlate(taken_in)
-    )
     taken_in_by_me = (
-        select(taken_in.id)
-        .where(taken_in.intake_by_user_id == reader, ~ever_matched)
+        select(_TAKEN_IN.id)
+        .where(_TAKEN_IN.intake_by_user_id == reader, ~_EVER_MATCHED)
         .correlate(None)
     )
     return union_all(matched_with_me, taken_in_by_me)
+
+
+# Made once: SQLAlchemy adapts an alias's columns one by one when it is first used, which
+# cost a sixth of a caseload request's CPU when every request made its own alias.
+_TAKEN_IN = aliased(Participant, name="taken_in")
+_EVER_MATCHED = (
+    exists()
+    .where(PeerMatch.participant_id == _TAKEN_IN.id, PeerMatch.activated_at.is_not(None))
+    .correlate(_TAKEN_IN)
+)
