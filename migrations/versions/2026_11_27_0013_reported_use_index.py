@@ -4,7 +4,7 @@ index entry, not a walk back through every check-in since.
 
 Revision ID: 0013
 Revises: 0012
-Create Date: 2026-11-28 09:00:00.000000
+Create Date: 2026-11-27 22:00:00.000000
 """
 
 from collections.abc import Sequence
