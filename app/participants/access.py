@@ -64,7 +64,8 @@ def _readable_by_specialist(user_id: uuid.UUID) -> CompoundSelect[tuple[uuid.UUI
     The open statuses are written into the statement, not sent as parameters, and the
     specialist is one parameter: PostgreSQL then plans the statement once per connection
     (a generic plan) that fits every specialist, rather than planning it afresh at every
-    execution, which cost more than running it (bench/README.md, "Load")."""
+    execution, which cost more than running it (bench/README.md, "What PostgreSQL
+    planned, and the caseload")."""
     reader = bindparam("reader_user_id", user_id, type_=Uuid)
     matched_with_me = (
         select(PeerMatch.participant_id)
