@@ -82,7 +82,7 @@ def _readable_by_specialist(user_id: uuid.UUID) -> CompoundSelect[tuple[uuid.UUI
 
 
 # Made once: SQLAlchemy adapts an alias's columns one by one when it is first used, which
-# cost a sixth of a caseload request's CPU when every request made its own alias.
+# cost a sixth of the caseload endpoint's own CPU when every request made its own alias.
 _TAKEN_IN = aliased(Participant, name="taken_in")
 _EVER_MATCHED = (
     exists()

@@ -9,6 +9,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Run apart: a process's global tracer provider can be set only once.
@@ -40,33 +42,40 @@ PROBE = textwrap.dedent(
     from tests.conftest import TEST_SECRET
 
     import app.main as main
-    if sys.argv[1] == "framework-defaults":
-        main.TELEMETRY = {}
 
-    settings = Settings(secret_key=TEST_SECRET, data_dir=sys.argv[2])
-    with TestClient(create_app(settings=settings), base_url="https://testserver") as client:
-        client.get("/api/v1/health?q=Zoe")
-    print(len(started), [attributes.get("url.query") for _, attributes in started])
+    settings = Settings(secret_key=TEST_SECRET, data_dir=sys.argv[1])
+    for config, telemetry in (("app", main.TELEMETRY), ("framework-defaults", {})):
+        main.TELEMETRY = telemetry
+        started.clear()
+        with TestClient(create_app(settings=settings), base_url="https://testserver") as client:
+            client.get("/api/v1/health?q=Zoe")
+        print(config, len(started), [attributes.get("url.query") for _, attributes in started])
     """
 )
 
 
-def spans_started(config: str, tmp_path: Path) -> str:
+@pytest.fixture(scope="module")
+def spans_started(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """What the probe saw, by configuration: the app's, and the framework's defaults.
+    One process for both: starting one costs seconds."""
     result = subprocess.run(  # noqa: S603 - our own interpreter and probe
-        [sys.executable, "-c", PROBE, config, str(tmp_path)],
+        [sys.executable, "-c", PROBE, str(tmp_path_factory.mktemp("telemetry"))],
         capture_output=True,
         text=True,
         check=True,
         timeout=120,
         cwd=ROOT,
     )
-    return result.stdout.strip()
+    seen = (line.split(" ", 1) for line in result.stdout.strip().splitlines())
+    return {config: spans for config, spans in seen}  # noqa: C416 - pairs, not a mapping
 
 
-def test_no_spans_with_a_tracer_provider_configured(tmp_path: Path) -> None:
-    assert spans_started("app", tmp_path) == "0 []"
+def test_no_spans_with_a_tracer_provider_configured(spans_started: dict[str, str]) -> None:
+    assert spans_started["app"] == "0 []"
 
 
-def test_the_probe_sees_the_spans_the_framework_would_start(tmp_path: Path) -> None:
+def test_the_probe_sees_the_spans_the_framework_would_start(
+    spans_started: dict[str, str],
+) -> None:
     # Without the app's setting, the same probe sees the name searched for leave in a span.
-    assert "q=Zoe" in spans_started("framework-defaults", tmp_path)
+    assert "q=Zoe" in spans_started["framework-defaults"]
