@@ -12,8 +12,8 @@ export PRSS_DATA_DIR ?= ./var
 NODE_STAMP := frontend/node_modules/.installed
 WEB_BUILD := frontend/dist/index.html
 
-.PHONY: install install-web web run test test-backend test-web test-e2e test-postgres lint \
-	format openapi openapi-check bench bench-soak clean
+.PHONY: install install-web web run test test-static test-web-then-build test-backend test-web \
+	test-e2e test-postgres lint format openapi openapi-check bench bench-soak clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,21 @@ run: install web
 	@echo "Serving on http://127.0.0.1:$(PORT)  (API docs: http://127.0.0.1:$(PORT)/docs)"
 	$(BIN)/uvicorn app.main:app --host 127.0.0.1 --port $(PORT) --proxy-headers --no-access-log
 
-test: install lint openapi-check test-backend test-web test-e2e
+# Stages that keep one core busy run two at a time: pip beside npm, then the Python checks
+# beside the web UI's tests and build. The backend suite takes both cores on its own
+# (pytest-xdist), and the browser tests come last, against the build.
+test:
+	@$(MAKE) --no-print-directory -j2 install install-web
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-static
+	@$(MAKE) --no-print-directory test-backend
+	@$(MAKE) --no-print-directory test-e2e
+
+# What needs no database: lint, the API document's drift, the web UI's tests, its build.
+test-static: lint openapi-check test-web-then-build
+
+# The web UI's tests, then its build: both run `tsc -b`, which must not run twice at once.
+test-web-then-build: test-web
+	@$(MAKE) --no-print-directory web
 
 test-backend: install
 	env -u DATABASE_URL $(BIN)/pytest -n 2 -q
