@@ -6,7 +6,8 @@ Path parameters that name a resource get a real id of the demo data (José's pla
 safety plan, Lucía's profile, ...) whenever the generated value is a well-formed id, so
 the requests reach the handlers rather than stopping at 404. A malformed generated id is
 sent as it is. Likewise a schema-valid request carries the resource's current ETag in
-``If-Match``. ``PRSS_FUZZ_EXAMPLES`` sets the examples per operation and role.
+``If-Match``. Each case is sent as every role. ``PRSS_FUZZ_EXAMPLES`` sets the examples
+per operation.
 
 Every check schemathesis has runs, with two adjustments, each for a rule of HTTP or of the
 domain that a JSON Schema cannot state:
@@ -221,16 +222,32 @@ def _is_id(value: object) -> bool:
     return True
 
 
-# The coverage phase sends each operation a few hundred boundary cases, for every role. A
-# role the operation refuses is refused before its input is read (the authorization
-# dependencies run first), so once a role has been refused, the rest of its coverage cases
-# for that operation would only meet the same refusal: they are not sent. That role still
-# gets every case of the fuzzing phase, and the roles the operation serves get every case.
+# Every case is sent as each role in turn, as in ROLES: generating a case costs more than
+# sending it, and a role changes what the server does, not what a case may hold.
+#
+# The coverage phase sends each operation a few hundred boundary cases. A role the
+# operation refuses is refused before its input is read (the authorization dependencies
+# run first), so once a role has been refused, the rest of the operation's coverage cases
+# would only meet the same refusal for it: they are not sent as that role. It still gets
+# every case of the fuzzing phase.
+#
+# Some answers do not depend on who asks: 405 comes from routing, and a 422 that lists
+# only errors of the schema's own rules (a type, a length, a missing field) from request
+# validation; neither reaches code that tells roles apart. A coverage case answered so
+# for one role is not sent as the roles after it.
 REFUSALS = frozenset({401, 403})
 _refused: set[tuple[str, str]] = set()  # (operation, role)
 
 
-@pytest.mark.parametrize("role", ROLES)
+def _answered_for_anyone(response: Response) -> bool:
+    if response.status_code == 405:
+        return True
+    if response.status_code != 422:
+        return False
+    errors = response.json().get("errors") or []
+    return bool(errors) and all(error["type"] in SCHEMA_ERROR_TYPES for error in errors)
+
+
 @schema.parametrize()
 @settings(
     max_examples=EXAMPLES,
@@ -239,7 +256,7 @@ _refused: set[tuple[str, str]] = set()  # (operation, role)
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 def test_every_answer_is_documented_and_never_a_server_error(
-    case: schemathesis.Case[Any], role: str, target: Target
+    case: schemathesis.Case[Any], target: Target
 ) -> None:
     for name, value in (case.path_parameters or {}).items():
         if name in target.ids and _is_id(value):
@@ -251,21 +268,31 @@ def test_every_answer_is_documented_and_never_a_server_error(
         # each list's own tests), so generated cursors are not sent with valid requests.
         case.query.pop("cursor", None)
     declares_if_match = any(parameter.name == "If-Match" for parameter in case.operation.headers)
-    if declares_if_match and positive:
-        etag = _current_etag(case, target, role)
-        if etag is not None:
-            case.headers["If-Match"] = etag
-    pair = (case.operation.label, role)
     coverage = case.meta is not None and case.meta.phase.name == TestPhase.COVERAGE
-    if coverage and pair in _refused:
-        return
-    response = case.call_and_validate(
-        app=target.app,
-        headers=target.headers[role],
-        # The alert stream never ends: what it sends in a moment is what gets checked.
-        timeout=STREAM_SECONDS if case.path.endswith("/stream") else None,
-        excluded_checks=[positive_data_acceptance],
-        additional_checks=[schema_valid_requests_are_accepted],
-    )
-    if coverage and response.status_code in REFUSALS:
-        _refused.add(pair)
+    headers = case.headers.copy()
+    for role in ROLES:
+        pair = (case.operation.label, role)
+        if coverage and pair in _refused:
+            continue
+        case.headers = headers.copy()
+        if declares_if_match and positive:
+            etag = _current_etag(case, target, role)
+            if etag is not None:
+                case.headers["If-Match"] = etag
+        try:
+            response = case.call_and_validate(
+                app=target.app,
+                headers=target.headers[role],
+                # The alert stream never ends: what it sends in a moment is what gets
+                # checked.
+                timeout=STREAM_SECONDS if case.path.endswith("/stream") else None,
+                excluded_checks=[positive_data_acceptance],
+                additional_checks=[schema_valid_requests_are_accepted],
+            )
+        except Exception as exc:
+            exc.add_note(f"Sent as the {role}.")
+            raise
+        if coverage and response.status_code in REFUSALS:
+            _refused.add(pair)
+        elif coverage and _answered_for_anyone(response):
+            return
