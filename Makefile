@@ -58,8 +58,10 @@ test-static: lint openapi-check test-web-then-build
 test-web-then-build: test-web
 	@$(MAKE) --no-print-directory web
 
+# Two workers; an idle one takes tests queued for the other (--dist worksteal), so that
+# neither is left alone with a run of the long schema-fuzz tests at the end.
 test-backend: install
-	env -u DATABASE_URL $(BIN)/pytest -n 2 -q
+	env -u DATABASE_URL $(BIN)/pytest -n 2 --dist worksteal -q
 
 test-web: install-web
 	cd frontend && npm run typecheck && npm test
@@ -68,7 +70,7 @@ test-e2e: install web
 	./scripts/e2e.sh
 
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 -q
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 --dist worksteal -q
 
 bench: install
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/suggestions.py
