@@ -42,14 +42,16 @@ run: install web
 	@echo "Serving on http://127.0.0.1:$(PORT)  (API docs: http://127.0.0.1:$(PORT)/docs)"
 	$(BIN)/uvicorn app.main:app --host 127.0.0.1 --port $(PORT) --proxy-headers --no-access-log
 
-# Stages that keep one core busy run two at a time: pip beside npm, then the Python checks
-# beside the web UI's tests and build. The backend suite takes both cores on its own
-# (pytest-xdist), and the browser tests come last, against the build.
+# Two stages, each two jobs at a time, so that no core waits while another works:
+# 1. pip, then the Python checks, beside npm, then the web UI's tests and its build (npm
+#    is done long before pip, so the web UI's work fills the other core meanwhile);
+# 2. the backend suite (two pytest-xdist workers) beside the browser tests against the
+#    build, whose browser and server leave most of a core idle while they wait on each
+#    other.
+# Each job's output is printed whole when it ends.
 test:
-	@$(MAKE) --no-print-directory -j2 install install-web
 	@$(MAKE) --no-print-directory -j2 --output-sync=target test-static
-	@$(MAKE) --no-print-directory test-backend
-	@$(MAKE) --no-print-directory test-e2e
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-backend test-e2e
 
 # What needs no database: lint, the API document's drift, the web UI's tests, its build.
 test-static: lint openapi-check test-web-then-build
