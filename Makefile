@@ -46,8 +46,8 @@ run: install web
 # 1. pip, then the Python checks, beside npm, then the web UI's tests and its build (npm
 #    is done long before pip, so the web UI's work fills the other core meanwhile);
 # 2. the backend suite (two pytest-xdist workers) beside the browser tests against the
-#    build, whose browser and server leave most of a core idle while they wait on each
-#    other.
+#    build, whose browser and server wait on each other so much that alone they keep only
+#    one of two cores busy.
 # Each job's output is printed whole when it ends.
 test:
 	@$(MAKE) --no-print-directory -j2 --output-sync=target test-static
