@@ -12,7 +12,7 @@ export PRSS_DATA_DIR ?= ./var
 NODE_STAMP := frontend/node_modules/.installed
 WEB_BUILD := frontend/dist/index.html
 
-.PHONY: install install-web web run test test-static test-web-then-build test-backend test-web \
+.PHONY: install install-web web browser run test test-static test-web-then-build test-backend test-web \
 	test-e2e test-postgres lint format openapi openapi-check bench bench-soak clean
 
 $(STAMP): pyproject.toml constraints.txt
@@ -48,9 +48,10 @@ run: install web
 # 2. the backend suite (two pytest-xdist workers) beside the browser tests against the
 #    build, whose browser and server wait on each other so much that alone they keep only
 #    one of two cores busy.
+# On a machine without Chromium, apt installs it during the first stage, not the second.
 # Each job's output is printed whole when it ends.
 test:
-	@$(MAKE) --no-print-directory -j2 --output-sync=target test-static
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-static browser
 	@$(MAKE) --no-print-directory -j2 --output-sync=target test-backend test-e2e
 
 # What needs no database: lint, the API document's drift, the web UI's tests, its build.
@@ -68,7 +69,11 @@ test-backend: install
 test-web: install-web
 	cd frontend && npm run typecheck && npm test
 
-test-e2e: install web
+# Debian's Chromium, for the browser tests.
+browser:
+	./scripts/chromium.sh
+
+test-e2e: install web browser
 	./scripts/e2e.sh
 
 test-postgres: install

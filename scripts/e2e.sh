@@ -4,12 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-    echo "Chromium is missing; installing Debian's package"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 \
-        || { apt-get update >/dev/null && apt-get install -y --no-install-recommends chromium >/dev/null; }
-fi
+./scripts/chromium.sh
 
 port="${E2E_PORT:-8765}"
 data="$(pwd)/tmp/e2e"
