@@ -69,11 +69,11 @@ test-backend: install
 test-web: install-web
 	cd frontend && npm run typecheck && npm test
 
-# Debian's Chromium, for the browser tests.
+# Debian's Chromium, for the browser tests (scripts/e2e.sh also installs it when missing).
 browser:
 	./scripts/chromium.sh
 
-test-e2e: install web browser
+test-e2e: install web
 	./scripts/e2e.sh
 
 test-postgres: install
