@@ -12,6 +12,7 @@ idle and at its peak during the export (sampled from /proc every 50 ms).
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -111,17 +112,26 @@ def export_once(client: httpx.Client, fmt: str, pid: int) -> dict[str, float]:
     sampler = threading.Thread(target=sample)
     sampler.start()
     lines = 0
+    last = ""
     t0 = time.perf_counter()
     try:
         with client.stream("GET", f"/api/v1/outcomes/export?format={fmt}") as response:
             assert response.status_code == 200, response.read()
-            for _ in response.iter_lines():
+            for line in response.iter_lines():
                 lines += 1
+                last = line
     finally:
         done.set()
         sampler.join()
     seconds = time.perf_counter() - t0
-    records = lines - 1  # the meta line, or the CSV header
+    if fmt == "ndjson":
+        # A meta line first and an end line last, which counts the records it closes.
+        records = lines - 2
+        end = json.loads(last)
+        if end.get("type") != "end" or end.get("records") != records:
+            sys.exit(f"the export did not end as complete: {end!r} after {records:,} records")
+    else:
+        records = lines - 1  # the header
     return {"rows": records, "seconds": seconds, "rate": records / seconds, "peak_kb": peak[0]}
 
 
