@@ -94,7 +94,7 @@ bench-soak: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy app tests
+	$(BIN)/mypy app tests bench
 
 format: install
 	$(BIN)/ruff check --fix .

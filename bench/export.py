@@ -23,6 +23,7 @@ from pathlib import Path
 
 import httpx
 from sqlalchemy import text
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,7 +76,7 @@ def rss_kb(pid: int) -> int:
     return 0
 
 
-def seed(engine, rows: int) -> tuple[str, str, str]:
+def seed(engine: Engine, rows: int) -> tuple[str, str, str]:
     with Session(engine) as db:
         organisation = Organisation(name="Bench export")
         db.add(organisation)

@@ -32,6 +32,7 @@ and the warm-up run before it stands in for that.
     .venv/bin/python bench/load.py --soak 1800     # make bench-soak: 30 minutes, 2 workers
     .venv/bin/python bench/load.py --profile /tmp/prof   # py-spy stacks of the workers
     .venv/bin/python bench/load.py --client locust --phases minimal,list
+    .venv/bin/python bench/load.py --reuse-port    # a socket per worker, SO_REUSEPORT
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ import os
 import random
 import resource
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -57,7 +59,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import psutil
+import psutil  # type: ignore[import-untyped]
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
@@ -119,7 +121,7 @@ def run_cli(env: dict[str, str], *args: str) -> str:
     return done.stdout
 
 
-def seed(url: str, rng: random.Random) -> dict[str, object]:
+def seed(url: str, rng: random.Random) -> dict[str, Any]:
     """Caseloads for SPECIALISTS specialists in the demo organisation; returns who signs
     in and the ids their clients need."""
     engine = make_engine(url)
@@ -130,16 +132,18 @@ def seed(url: str, rng: random.Random) -> dict[str, object]:
         org_id = db.scalar(
             select(Organisation.id).where(Organisation.name == demo.ORGANISATION_NAME)
         )
-        users, profiles, languages, people, accounts = [], [], [], [], []
-        matches, consents, plans, goals, steps, check_ins, encounters = (
-            [],
-            [],
-            [],
-            [],
-            [],
-            [],
-            [],
-        )
+        users: list[dict[str, Any]] = []
+        profiles: list[dict[str, Any]] = []
+        languages: list[dict[str, Any]] = []
+        people: list[dict[str, Any]] = []
+        accounts: list[dict[str, Any]] = []
+        matches: list[dict[str, Any]] = []
+        consents: list[dict[str, Any]] = []
+        plans: list[dict[str, Any]] = []
+        goals: list[dict[str, Any]] = []
+        steps: list[dict[str, Any]] = []
+        check_ins: list[dict[str, Any]] = []
+        encounters: list[dict[str, Any]] = []
         for s in range(SPECIALISTS):
             user_id, specialist_id = uuid.uuid4(), uuid.uuid4()
             pathways = rng.sample(PATHWAYS, 2)
@@ -393,52 +397,71 @@ def sign_in(client: httpx.Client, email: str) -> str:
 
 @dataclass
 class Server:
-    process: subprocess.Popen[bytes]
+    processes: list[subprocess.Popen[bytes]]
     base_url: str
 
     def workers(self) -> list[psutil.Process]:
+        if len(self.processes) > 1:  # --reuse-port: each process is a worker
+            return [psutil.Process(process.pid) for process in self.processes]
         # With one worker uvicorn serves in its own process; with more, in spawned
         # children (beside them runs multiprocessing's resource tracker, which serves none).
-        main = psutil.Process(self.process.pid)
+        main = psutil.Process(self.processes[0].pid)
         children = [c for c in main.children() if "spawn_main" in " ".join(c.cmdline())]
         return children or [main]
 
     def cpu_seconds(self) -> float:
-        total = 0.0
-        for worker in self.workers():
-            times = worker.cpu_times()
-            total += times.user + times.system
-        return total
+        return sum(self.cpu_seconds_by_worker())
+
+    def cpu_seconds_by_worker(self) -> list[float]:
+        return [sum(worker.cpu_times()[:2]) for worker in self.workers()]  # user + system
 
     def rss_mb(self) -> list[float]:
         return [worker.memory_info().rss / 2**20 for worker in self.workers()]
 
 
 @contextmanager
-def serving(env: dict[str, str], workers: int) -> Iterator[Server]:
+def serving(env: dict[str, str], workers: int, reuse_port: bool = False) -> Iterator[Server]:
+    """uvicorn with ``workers`` workers. uvicorn's workers accept from one shared socket,
+    and the first to wake takes every connection waiting, so a burst of keep-alive
+    connections (wrk opens all of its own at once) can land on one worker. With
+    ``reuse_port``, each worker is a uvicorn process of its own on a socket of its own,
+    all bound to the same port with SO_REUSEPORT: the kernel spreads new connections over
+    them by address hash."""
     port = free_port()
     # The app's own access log (ids only) goes to a file, as it would to a journal.
     log = (Path(env["PRSS_DATA_DIR"]) / f"server-{workers}.log").open("ab")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "app.main:app",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=log,
-    )
-    server = Server(process, f"http://127.0.0.1:{port}")
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "app.main:app",
+        "--no-access-log",
+        "--log-level",
+        "warning",
+    ]
+    sockets = [_reuse_port_socket(port) for _ in range(workers)] if reuse_port else []
+    processes = [
+        subprocess.Popen(
+            [*command, "--fd", str(sock.fileno())],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=log,
+            pass_fds=[sock.fileno()],
+        )
+        for sock in sockets
+    ] or [
+        subprocess.Popen(
+            [*command, "--port", str(port), "--workers", str(workers)],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=log,
+        )
+    ]
+    for sock in sockets:
+        sock.close()  # the workers hold their own copies
+    server = Server(processes, f"http://127.0.0.1:{port}")
     try:
         with httpx.Client(base_url=server.base_url, timeout=10) as client:
             for _ in range(300):
@@ -455,11 +478,30 @@ def serving(env: dict[str, str], workers: int) -> Iterator[Server]:
             if len(server.workers()) == workers or workers == 1:
                 break
             time.sleep(0.1)
+        # Under --reuse-port a connection to a worker still starting waits in its socket's
+        # queue: fresh connections, which the kernel spreads over the workers, answer once
+        # every worker is up.
+        for _ in range(8 * workers if reuse_port else 0):
+            httpx.get(f"{server.base_url}/api/v1/ready", timeout=30).raise_for_status()
         yield server
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=30)
         log.close()
+
+
+def _reuse_port_socket(port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    # uvicorn takes an inherited socket (--fd) for a Unix one, so asyncio does not turn
+    # Nagle's algorithm off on the connections it accepts, as it does on TCP ones; they
+    # inherit this instead. Without it each small answer waits out a delayed ACK (~40 ms).
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    sock.bind(("127.0.0.1", port))
+    sock.listen(2048)
+    return sock
 
 
 def postgres_cpu_seconds() -> float:
@@ -488,6 +530,9 @@ class Phase:
     database_cpu: float
     other_cpu: float  # anything else busy on the machine meanwhile (a build, a test run)
     by_name: dict[str, tuple[int, float, float, int]] = field(default_factory=dict)
+    # Cores busy per worker: keep-alive connections stay with the worker that accepted
+    # them, so a phase's load can fall unevenly on the workers.
+    worker_cpu: list[float] = field(default_factory=list)
 
 
 def run_locust(
@@ -742,23 +787,35 @@ def print_phases(workers: int, phases: list[Phase]) -> None:
     print(f"\n{workers} workers")
     print(
         f"{'phase':>8} {'requests':>9} {'req/s':>8} {'p50':>8} {'p99':>8} {'errors':>7}"
-        f" {'CPU: app':>9} {'PG':>6} {'client':>7} {'other':>6}"
+        f" {'CPU: app':>9} {'PG':>6} {'client':>7} {'other':>6}  app by worker"
     )
     for p in phases:
         print(
             f"{p.name:>8} {p.requests:>9,} {p.rps:>8.0f} {p.p50:>6.1f}ms {p.p99:>6.1f}ms"
             f" {p.errors:>7} {p.server_cpu:>8.2f}c {p.database_cpu:>5.2f}c {p.client_cpu:>6.2f}c"
-            f" {p.other_cpu:>5.2f}c"
+            f" {p.other_cpu:>5.2f}c  {' / '.join(f'{c:.2f}' for c in p.worker_cpu)}"
         )
     by_phase = {p.name: p for p in phases}
     if "list" in by_phase and "minimal" in by_phase:
         ratio = by_phase["list"].rps / by_phase["minimal"].rps
         print(f"participant list / minimal endpoint throughput: {ratio:.1%}")
     for p in phases:
+        if uneven(p.worker_cpu):
+            print(
+                f"  the {p.name} phase's connections fell unevenly on the workers, leaving"
+                " one of them less than half as busy as another: its figures are not those"
+                " of every worker (--reuse-port spreads them)"
+            )
+    for p in phases:
         if p.name == "mixed":
             print("mixed workload by request:")
             for key, (count, p50, p99, errors) in p.by_name.items():
                 print(f"  {key:<52} {count:>7,} {p50:>6.1f}ms {p99:>6.1f}ms {errors:>4}")
+
+
+def uneven(worker_cpu: list[float]) -> bool:
+    """Whether one worker did less than half the work of the busiest."""
+    return len(worker_cpu) > 1 and min(worker_cpu) < 0.5 * max(worker_cpu)
 
 
 def verify_audit(env: dict[str, str]) -> str:
@@ -778,7 +835,7 @@ def audit_rows(url: str) -> int:
 
 def prepare(
     folder: Path, url: str, token_minutes: int
-) -> tuple[dict[str, str], Path, dict[str, object]]:
+) -> tuple[dict[str, str], Path, dict[str, Any]]:
     note_key = new_key()
     env = {
         **os.environ,
@@ -804,10 +861,10 @@ def prepare(
     return env, folder / "plan.json", plan
 
 
-def signed_in(server: Server, plan: dict[str, object], plan_file: Path) -> None:
+def signed_in(server: Server, plan: dict[str, Any], plan_file: Path) -> None:
     """Sign every simulated account in, once; the clients share the tokens."""
     with httpx.Client(base_url=server.base_url, timeout=30) as client:
-        for account in [*plan["specialists"], *plan["participants"]]:  # type: ignore[misc]
+        for account in [*plan["specialists"], *plan["participants"]]:
             account["token"] = sign_in(client, account["email"])
     plan_file.write_text(json.dumps(plan))
 
@@ -825,7 +882,7 @@ def benchmark(args: argparse.Namespace) -> None:
         }
         results: dict[int, list[Phase]] = {}
         for workers in [int(w) for w in args.workers.split(",")]:
-            with serving(env, workers) as server:
+            with serving(env, workers, args.reuse_port) as server:
                 if not plan_file.exists():
                     signed_in(server, plan, plan_file)
                     specialists = json.loads(plan_file.read_text())["specialists"]
@@ -847,6 +904,7 @@ def benchmark(args: argparse.Namespace) -> None:
                         path, tokens_file, label = wrk_load[name]
                         logs = folder / f"wrk-{workers}-{name}"
                         run_wrk(server, path, tokens_file, args.users, 3, logs.with_suffix(".warm"))
+                        before = server.cpu_seconds_by_worker()
                         with profiling(server, profile, f"{workers}w-{name}"):
                             used, summary = run_wrk(
                                 server,
@@ -856,16 +914,22 @@ def benchmark(args: argparse.Namespace) -> None:
                                 args.seconds,
                                 logs.with_suffix(".log"),
                             )
-                        phases.append(summarise_wrk(name, label, summary, *used))
-                        continue
-                    warm = folder / f"warm-{workers}-{name}.csv"
-                    run_locust(server, plan_file, warm, classes, args.users, 3)
-                    samples = folder / f"samples-{workers}-{name}.csv"
-                    with profiling(server, profile, f"{workers}w-{name}"):
-                        used = run_locust(
-                            server, plan_file, samples, classes, args.users, args.seconds
-                        )
-                    phases.append(summarise(name, read_samples(samples), *used))
+                        phase = summarise_wrk(name, label, summary, *used)
+                    else:
+                        warm = folder / f"warm-{workers}-{name}.csv"
+                        run_locust(server, plan_file, warm, classes, args.users, 3)
+                        samples = folder / f"samples-{workers}-{name}.csv"
+                        before = server.cpu_seconds_by_worker()
+                        with profiling(server, profile, f"{workers}w-{name}"):
+                            used = run_locust(
+                                server, plan_file, samples, classes, args.users, args.seconds
+                            )
+                        phase = summarise(name, read_samples(samples), *used)
+                    after = server.cpu_seconds_by_worker()
+                    phase.worker_cpu = [
+                        (b - a) / used[0] for a, b in zip(before, after, strict=True)
+                    ]
+                    phases.append(phase)
                 results[workers] = phases
             print_phases(workers, phases)
         print(f"\naudit events written: {audit_rows(url):,}; {verify_audit(env)}")
@@ -878,7 +942,7 @@ def soak(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp, database.throwaway_database(Path(tmp)) as url:
         folder = Path(tmp)
         env, plan_file, plan = prepare(folder, url, token_minutes=seconds // 60 + 30)
-        with serving(env, 2) as server:
+        with serving(env, 2, args.reuse_port) as server:
             signed_in(server, plan, plan_file)
             run_locust(server, plan_file, folder / "warm.csv", classes, args.soak_users, 10, pause)
             print(
@@ -951,6 +1015,11 @@ def main() -> None:
         choices=["wrk", "locust"],
         default="wrk",
         help="load generator of the minimal and list phases (mixed and the soak: Locust)",
+    )
+    parser.add_argument(
+        "--reuse-port",
+        action="store_true",
+        help="one uvicorn process per worker, each on its own SO_REUSEPORT socket",
     )
     args = parser.parse_args()
     selected = args.phases.split(",") if args.phases else ["minimal", "list", "mixed"]

@@ -40,12 +40,12 @@ _specialists = itertools.count()
 _participants = itertools.count()
 
 
-@events.request.add_listener
+@events.request.add_listener  # type: ignore[untyped-decorator]
 def _record(name: str, response_time: float, exception: Any, **_: Any) -> None:
     _samples.write(f"{time.time():.4f},{name},{response_time:.2f},{int(exception is not None)}\n")
 
 
-@events.quitting.add_listener
+@events.quitting.add_listener  # type: ignore[untyped-decorator]
 def _flush(**_: Any) -> None:
     _samples.flush()
 
@@ -123,7 +123,7 @@ class SpecialistUser(FastHttpUser):
         participant = random.choice(self.caseload)
         path = f"{API}/plans/{participant['plan_id']}"
         response = self.client.get(path, headers=self.headers, name="specialist: /plans/{id}")
-        etag = response.headers.get("ETag")
+        etag = response.headers.get("ETag") if response.headers else None
         if response.status_code != 200 or etag is None:
             return
         strengths = response.json()["strengths"]

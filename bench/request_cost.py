@@ -135,7 +135,7 @@ def main() -> None:
             if isinstance(handler, logging.StreamHandler):
                 handler.setStream(log)
         settings = get_settings()
-        email = random.Random(7).choice(plan["specialists"])["email"]  # type: ignore[index]
+        email: str = random.Random(7).choice(plan["specialists"])["email"]
         with Session(app.state.database.engine) as session:
             user = session.scalars(select(User).where(User.email == email)).one()
         token = token_for(user, settings)

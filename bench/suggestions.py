@@ -26,6 +26,7 @@ from pathlib import Path
 
 import httpx
 from sqlalchemy import insert
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +69,9 @@ PARTICIPANTS = 30
 REPEATS = 3
 
 
-def seed(engine, size: int, rng: random.Random) -> tuple[uuid.UUID, list[uuid.UUID], uuid.UUID]:
+def seed(
+    engine: Engine, size: int, rng: random.Random
+) -> tuple[uuid.UUID, list[uuid.UUID], uuid.UUID]:
     password_hash = hash_password("bench password 123")
     now = datetime.now(UTC)
     with Session(engine) as db:
@@ -203,7 +206,7 @@ def measure(size: int) -> dict[str, float]:
         with Session(engine) as db:
             for _ in range(REPEATS):
                 for participant_id in participant_ids:
-                    participant = db.get(Participant, participant_id)
+                    participant = db.get_one(Participant, participant_id)
                     t0 = time.perf_counter()
                     suggestions.suggest(db=db, participant=participant, limit=5)
                     in_process.append((time.perf_counter() - t0) * 1000)
